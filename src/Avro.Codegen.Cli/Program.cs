@@ -15,5 +15,6 @@ internal static class Program
         {
             CanonicalCommand.Create(),
             FingerprintCommand.Create(),
+            CompatCommand.Create(),
         };
 }
