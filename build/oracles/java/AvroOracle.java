@@ -190,9 +190,25 @@ public final class AvroOracle {
         }
     }
 
+    /**
+     * A generic reader whose maps keep the order in which entries were read. The stock reader builds HashMaps, so
+     * a map with several entries would be written back in hash order rather than in the order of the input, and no
+     * other implementation could match its bytes.
+     */
+    private static final class OrderedDatumReader extends GenericDatumReader<Object> {
+        OrderedDatumReader(Schema schema) {
+            super(schema);
+        }
+
+        @Override
+        protected Object newMap(Object old, int size) {
+            return new LinkedHashMap<Object, Object>();
+        }
+    }
+
     private static int fromJson(Args a, InputStream in, OutputStream out) throws IOException {
         Schema schema = load(a.files.get(0), a.schemaDirs);
-        GenericDatumReader<Object> reader = new GenericDatumReader<>(schema);
+        GenericDatumReader<Object> reader = new OrderedDatumReader(schema);
         GenericDatumWriter<Object> writer = new GenericDatumWriter<>(schema);
         JsonDecoder decoder = DecoderFactory.get().jsonDecoder(schema, in);
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
@@ -212,7 +228,7 @@ public final class AvroOracle {
 
     private static int toJson(Args a, InputStream in, PrintStream out) throws IOException {
         Schema schema = load(a.files.get(0), a.schemaDirs);
-        GenericDatumReader<Object> reader = new GenericDatumReader<>(schema);
+        GenericDatumReader<Object> reader = new OrderedDatumReader(schema);
         GenericDatumWriter<Object> writer = new GenericDatumWriter<>(schema);
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(in, null);
         while (!decoder.isEnd()) {
