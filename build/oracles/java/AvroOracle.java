@@ -9,6 +9,9 @@
 //   fromjson FILE.avsc [--schema-dir DIR]... < json > bin datums in Avro JSON encoding, whitespace separated
 //   tojson FILE.avsc [--schema-dir DIR]... < bin          one datum per line in Avro JSON encoding
 //   compat READER.avsc WRITER.avsc [--schema-dir DIR]...  COMPATIBLE or INCOMPATIBLE (SchemaCompatibility)
+//   resolve WRITER.avsc READER.avsc [--schema-dir DIR]... < bin > bin
+//                                                         datums written with WRITER, read through Java's resolving
+//                                                         decoder as READER, written back with READER (binary)
 //   batch                                                 one call per stdin line, arguments separated by TAB; an
 //                                                         argument "<PATH" feeds PATH as that call's stdin. Prints per
 //                                                         call: EXIT BASE64(stdout) BASE64(stderr), "-" when empty.
@@ -118,7 +121,7 @@ public final class AvroOracle {
     static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
         try {
             if (argv.length == 0) {
-                throw new UsageException("AvroOracle canonical|fingerprint|fromjson|tojson|compat|batch ...");
+                throw new UsageException("AvroOracle canonical|fingerprint|fromjson|tojson|compat|resolve|batch ...");
             }
             List<String> rest = Arrays.asList(argv).subList(1, argv.length);
             switch (argv[0]) {
@@ -132,6 +135,8 @@ public final class AvroOracle {
                     return toJson(Args.parse(rest, 1), in, out);
                 case "compat":
                     return compat(Args.parse(rest, 2), out, err);
+                case "resolve":
+                    return resolve(Args.parse(rest, 2), in, out);
                 case "batch":
                     return batch(in, out);
                 default:
@@ -201,6 +206,10 @@ public final class AvroOracle {
             super(schema);
         }
 
+        OrderedDatumReader(Schema writer, Schema reader) {
+            super(writer, reader);
+        }
+
         @Override
         protected Object newMap(Object old, int size) {
             return new LinkedHashMap<Object, Object>();
@@ -241,6 +250,21 @@ public final class AvroOracle {
             out.write(line.toByteArray());
             out.write('\n');
         }
+        return 0;
+    }
+
+    private static int resolve(Args a, InputStream in, OutputStream out) throws IOException {
+        // Each schema gets a parser of its own: writer and reader usually define the same names.
+        Schema writerSchema = load(a.files.get(0), a.schemaDirs);
+        Schema readerSchema = load(a.files.get(1), a.schemaDirs);
+        GenericDatumReader<Object> reader = new OrderedDatumReader(writerSchema, readerSchema);
+        GenericDatumWriter<Object> writer = new GenericDatumWriter<>(readerSchema);
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(in, null);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        while (!decoder.isEnd()) {
+            writer.write(reader.read(null, decoder), encoder);
+        }
+        encoder.flush();
         return 0;
     }
 
