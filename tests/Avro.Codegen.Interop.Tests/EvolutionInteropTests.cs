@@ -78,3 +78,70 @@ public class EvolutionInteropTests
         return result.Schema!;
     }
 }
+
+/// <summary>
+/// The conformance driver's <c>resolve</c> verb over the same cases: Java's writer bytes, read into the generated
+/// reader types, printed in the Avro JSON encoding, must be the datums Java's resolving decoder reads.
+/// </summary>
+public class ResolveVerbTests
+{
+    private static ConformanceDriver Driver => ConformanceDriver.For(Path.Combine(EvolutionInteropTests.Folder, "readers"));
+
+    private static string ReaderName(string name) =>
+        ((NamedSchema)SchemaParser.Parse(File.ReadAllText(EvolutionInteropTests.Reader(name))).Schema!).FullName;
+
+    [OracleFact(Oracle.Java)]
+    public void Resolve_prints_the_datums_Javas_resolving_decoder_reads()
+    {
+        var results = EvolutionInteropTests.JavaResults();
+        var temp = Directory.CreateTempSubdirectory("avro-resolve-verb-");
+        try
+        {
+            var expected = JavaOracle.RunBatch(results.Select(r =>
+            {
+                var path = Path.Combine(temp.FullName, r.Name + ".bin");
+                File.WriteAllBytes(path, r.Resolved);
+                return (new[] { "tojson", EvolutionInteropTests.Reader(r.Name) }, (string?)path);
+            }).ToList());
+            for (var i = 0; i < results.Count; i++)
+            {
+                var (name, written, _) = results[i];
+                foreach (var strict in new[] { false, true })
+                {
+                    string[] arguments = strict
+                        ? ["resolve", EvolutionInteropTests.Writer(name), ReaderName(name), "--require-compatible"]
+                        : ["resolve", EvolutionInteropTests.Writer(name), ReaderName(name)];
+                    var ours = Driver.Run(written, arguments).EnsureSuccess();
+                    JsonEquivalence.AssertSameDatums(expected[i].EnsureSuccess().Stdout, ours.Stdout, "Java " + name, "resolve " + name);
+                }
+            }
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
+    [OracleFact(Oracle.Java)]
+    public void Resolve_reports_incompatible_pairs_bad_values_and_usage()
+    {
+        var writer = EvolutionInteropTests.Writer("enums");
+        var written = EvolutionInteropTests.JavaResults().Single(r => r.Name == "enums").Written;
+
+        // Per value (Java's way), the first datum fails where the reader needs a field the writer lacks.
+        var perValue = Driver.Run(written, "resolve", writer, "evo.added.User");
+        Assert.Equal(2, perValue.ExitCode);
+        Assert.StartsWith("bad input: The writer's record 'evo.enums.Card' does not match", perValue.Stderr);
+
+        var strict = Driver.Run(written, "resolve", writer, "evo.added.User", "--require-compatible");
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("NAME_MISMATCH at /name: expected: evo.enums.Card", strict.Stderr);
+        Assert.Empty(strict.Stdout);
+
+        Assert.Equal(2, Driver.Run(written, "resolve", writer).ExitCode);
+        Assert.Contains("unknown type 'evo.Nope'", Driver.Run(written, "resolve", writer, "evo.Nope").Stderr);
+        var truncated = Driver.Run(written[..^1], "resolve", writer, "evo.enums.Card");
+        Assert.Equal(2, truncated.ExitCode);
+        Assert.Contains("Unexpected end of data", truncated.Stderr);
+    }
+}
