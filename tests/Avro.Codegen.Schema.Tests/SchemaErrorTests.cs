@@ -90,9 +90,7 @@ public class SchemaErrorTests
     [InlineData("{'type': 'record', 'name': 'Ré', 'fields': []}", "'Ré'")]
     [InlineData("{'type': 'record', 'name': 'R', 'namespace': 'a.1b', 'fields': []}", "'a.1b'")]
     [InlineData("{'type': 'record', 'name': 'R', 'namespace': 'a.', 'fields': []}", "'a.'")]
-    [InlineData("{'type': 'record', 'name': 'R', 'aliases': ['ok', 'not ok'], 'fields': []}", "'not ok'")]
     [InlineData("{'type': 'record', 'name': 'R', 'fields': [{'name': 'a b', 'type': 'int'}]}", "'a b'")]
-    [InlineData("{'type': 'record', 'name': 'R', 'fields': [{'name': 'a', 'type': 'int', 'aliases': ['x.y']}]}", "'x.y'")]
     [InlineData("{'type': 'enum', 'name': 'E', 'symbols': ['A', 'B-C']}", "'B-C'")]
     [InlineData("{'type': 'enum', 'name': 'E', 'symbols': ['9']}", "'9'")]
     public void InvalidName(string text, string marker) =>

@@ -201,3 +201,15 @@ public class SchemaParserTests
         Assert.Empty(SchemaParser.ParseSet(new SchemaSource[] { null! }).Files[0].DefinedTypes);
     }
 }
+
+public class AliasTests
+{
+    [Fact]
+    public void AnyStringIsAcceptedAsAnAliasSoOldInvalidNamesCanBeKept()
+    {
+        var record = (RecordSchema)Valid(Q("{'type': 'record', 'name': 'R', 'namespace': 'n', 'aliases': ['old name', 'x.y', '1st'], " +
+            "'fields': [{'name': 'a', 'type': 'int', 'aliases': ['a-b', 'x.y', '']}]}"));
+        Assert.Equal(new[] { "n.old name", "x.y", "n.1st" }, record.Aliases);
+        Assert.Equal(new[] { "a-b", "x.y", "" }, record.Fields[0].Aliases);
+    }
+}
