@@ -213,3 +213,15 @@ public class AliasTests
         Assert.Equal(new[] { "a-b", "x.y", "" }, record.Fields[0].Aliases);
     }
 }
+
+public class NullAttributeTests
+{
+    [Fact]
+    public void NullDocAndNullNamespaceAreReadAsAbsent()
+    {
+        var record = (RecordSchema)Valid(Q("{'type': 'record', 'name': 'R', 'namespace': null, 'doc': null, 'fields': [{'name': 'a', 'type': 'int', 'doc': null}]}"));
+        Assert.Null(record.Doc);
+        Assert.Null(record.Namespace);
+        Assert.Null(record.Fields[0].Doc);
+    }
+}

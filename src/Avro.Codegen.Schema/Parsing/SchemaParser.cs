@@ -377,8 +377,9 @@ internal sealed class SchemaSetBuilder
 
     private string? ReadDoc(JsonObject obj)
     {
+        // "doc": null is read as no doc, as Java Avro reads it; tools that export schemas sometimes write it.
         var docProp = obj.Find("doc");
-        if (docProp is null)
+        if (docProp is null || docProp.Value is JsonNull)
         {
             return null;
         }
