@@ -15,5 +15,7 @@ internal static class Program
         {
             CanonicalCommand.Create(),
             FingerprintCommand.Create(),
+            FromJsonCommand.Create(),
+            ToJsonCommand.Create(),
         };
 }
