@@ -14,7 +14,7 @@ internal static class SchemaLoader
         new("--schema-dir")
         {
             Description = "A folder whose .avsc files (searched recursively) define named types the schema may reference. Repeatable.",
-            Arity = ArgumentArity.ZeroOrMore,
+            Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
 
