@@ -30,7 +30,8 @@ public sealed class OracleConsistencyTests
     [MemberData(nameof(Corpus.DataCasesForAvsc), MemberType = typeof(Corpus))]
     public void JavaAndAvscWriteTheSameBytes(string data)
     {
-        var java = JavaCorpus.ForData(data).FromJson.EnsureSuccess();
+        // avsc keeps map entries in input order, so it is compared with the Java oracle's --map-order input.
+        var java = JavaCorpus.ForData(data).FromJsonInputOrder.EnsureSuccess();
         var avsc = NodeOracle.Run(File.ReadAllBytes(Corpus.DataPath(data)),
             ["fromjson", Corpus.SchemaPathOfData(data), .. Corpus.SchemaDirArgs(data)]).EnsureSuccess();
         Assert.NotEmpty(java.Stdout);
