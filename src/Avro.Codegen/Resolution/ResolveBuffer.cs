@@ -79,7 +79,15 @@ internal sealed class ResolveBuffer : IBufferWriter<byte>
             return;
         }
 
-        var size = Math.Max(checked(_written + needed), Math.Min((long)_array.Length * 2, Array.MaxLength));
+        // Defaults can make the resolved value larger than the input (an array of empty writer records whose reader
+        // records have long defaults); past what one array can hold it is bad input, not a crash.
+        var required = (long)_written + needed;
+        if (required > Array.MaxLength)
+        {
+            throw new AvroException($"The value resolved to the reader schema would exceed {Array.MaxLength} bytes.");
+        }
+
+        var size = Math.Max(required, Math.Min((long)_array.Length * 2, Array.MaxLength));
         Array.Resize(ref _array, (int)size);
     }
 }
