@@ -36,4 +36,19 @@ internal static class AvroCli
         return Memo.GetOrAdd(key, _ => new Lazy<ProcessResult>(
             () => ProcessRunner.Run(LazyHost.Value, [LazyDll.Value, .. arguments], stdin))).Value;
     }
+
+    /// <summary>The option that makes fromjson/tojson keep map entries in input order instead of Java's hash order.</summary>
+    public static readonly string[] InputOrder = ["--map-order", "input"];
+
+    /// <summary><c>fromjson</c> of a corpus data file.</summary>
+    public static ProcessResult FromJson(string relativeData, params string[] options) =>
+        Run(File.ReadAllBytes(Corpus.DataPath(relativeData)), ["fromjson", .. SchemaArgs(relativeData), .. options]);
+
+    /// <summary><c>tojson</c> of <paramref name="bytes"/>, datums of a corpus data file's schema.</summary>
+    public static ProcessResult ToJson(byte[] bytes, string relativeData, params string[] options) =>
+        Run(bytes, ["tojson", .. SchemaArgs(relativeData), .. options]);
+
+    /// <summary>Our fromjson/tojson take the schema as <c>--schema</c> (the oracles take it first).</summary>
+    private static string[] SchemaArgs(string relativeData) =>
+        ["--schema", Corpus.SchemaPathOfData(relativeData), .. Corpus.SchemaDirArgs(relativeData)];
 }
