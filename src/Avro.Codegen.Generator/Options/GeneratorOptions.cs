@@ -113,4 +113,8 @@ internal sealed record GeneratorOptions(
 }
 
 /// <summary>One <c>.avsc</c> file and its per-file options: the only per-file data the pipeline carries.</summary>
-internal sealed record SchemaFileInput(string Path, string Text, string? NamespaceOverride);
+/// <param name="Path">The file path, as the compiler knows it.</param>
+/// <param name="Text">The file's text.</param>
+/// <param name="NamespaceOverride">The <c>AvroCodegen_Namespace</c> metadata, if set.</param>
+/// <param name="ReadError">Why the file could not be read, or null.</param>
+internal sealed record SchemaFileInput(string Path, string Text, string? NamespaceOverride, string? ReadError = null);
