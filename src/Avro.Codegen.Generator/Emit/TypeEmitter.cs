@@ -678,8 +678,8 @@ internal static class TypeEmitter
         foreach (var entry in spec.Entries)
         {
             w.Open($"case {Naming.Literal(entry.FullName)}:");
-            codec.ReadJson(entry.Type, "_datum" + Naming.ToPascalCase(entry.FullName.Replace('.', '_')), declare: true);
-            codec.WriteBinary(entry.Type, "_datum" + Naming.ToPascalCase(entry.FullName.Replace('.', '_')));
+            codec.ReadJson(entry.Type, "datum", declare: true);
+            codec.WriteBinary(entry.Type, "datum");
             w.Line("return true;");
             w.Close();
         }
@@ -696,8 +696,8 @@ internal static class TypeEmitter
         foreach (var entry in spec.Entries)
         {
             w.Open($"case {Naming.Literal(entry.FullName)}:");
-            codec.ReadBinary(entry.Type, "_datum" + Naming.ToPascalCase(entry.FullName.Replace('.', '_')), declare: true);
-            codec.WriteJson(entry.Type, "_datum" + Naming.ToPascalCase(entry.FullName.Replace('.', '_')));
+            codec.ReadBinary(entry.Type, "datum", declare: true);
+            codec.WriteJson(entry.Type, "datum");
             w.Line("return true;");
             w.Close();
         }
