@@ -30,6 +30,11 @@ public sealed class InMemorySchemaRegistry
     private RegistryConfig _globalConfig = new(RegistryConfig.DefaultCompatibilityLevel);
     private string _globalMode = RegistryModes.ReadWrite;
 
+    /// <summary>Creates an empty registry for Avro schemas (parsed and checked by the schema core).</summary>
+    public InMemorySchemaRegistry() : this(AvroRegistrySchemaEngine.Instance)
+    {
+    }
+
     internal InMemorySchemaRegistry(IRegistrySchemaEngine engine, Func<long>? clock = null)
     {
         _engine = engine;
