@@ -31,7 +31,7 @@ internal static class RegistryEndpoints
         {
             var id = Id(c);
             var schema = r.GetSchemaById(id);
-            return WriteSchemaString(c, r, id, schema, r.GetGuidById(id));
+            return WriteSchemaString(c, r, id, schema, r.GetGuidById(id), includeId: false);
         });
         On("GET", "/schemas/ids/{id}/schema", (c, r) => WriteRawAsync(c, r.GetSchemaById(Id(c)).Schema));
         On("GET", "/schemas/ids/{id}/subjects", (c, r) => WriteStrings(c, r.GetSubjectsById(Id(c), QueryBool(c, "deleted"))));
@@ -51,7 +51,7 @@ internal static class RegistryEndpoints
         On("GET", "/schemas/guids/{guid}", (c, r) =>
         {
             var (id, schema) = r.GetSchemaByGuid(Guid(c));
-            return WriteSchemaString(c, r, id, schema, Guid(c));
+            return WriteSchemaString(c, r, id, schema, Guid(c), includeId: true);
         });
         On("GET", "/schemas/guids/{guid}/schema", (c, r) => WriteRawAsync(c, r.GetSchemaByGuid(Guid(c)).Schema.Schema));
 
@@ -207,10 +207,16 @@ internal static class RegistryEndpoints
         });
     }
 
-    private static Task WriteSchemaString(HttpContext c, InMemorySchemaRegistry r, int id, RegistrySchema schema, Guid guid) =>
+    private static Task WriteSchemaString(HttpContext c, InMemorySchemaRegistry r, int id, RegistrySchema schema, Guid guid, bool includeId) =>
         WriteJsonAsync(c, 200, w =>
         {
             w.WriteStartObject();
+            if (includeId)
+            {
+                // Looked up by GUID, the caller does not know the id yet.
+                w.WriteNumber("id", id);
+            }
+
             var subject = c.Request.Query["subject"].ToString();
             if (subject.Length > 0)
             {
