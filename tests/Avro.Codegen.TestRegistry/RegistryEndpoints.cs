@@ -232,6 +232,11 @@ internal static class RegistryEndpoints
             w.WriteString("schemaType", schema.SchemaType);
             w.WriteString("schema", schema.Schema);
             WriteReferences(w, schema.References);
+            if (QueryBool(c, "fetchMaxId"))
+            {
+                w.WriteNumber("maxId", r.GetMaxId());
+            }
+
             w.WriteEndObject();
         });
 
