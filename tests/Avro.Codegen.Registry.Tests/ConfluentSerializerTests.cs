@@ -302,6 +302,22 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
         Assert.NotEqual(e.ReaderFingerprint, e.WriterFingerprint);
     }
 
+    [Fact]
+    public async Task Writer_schemas_with_references_are_resolved_through_the_registry()
+    {
+        // The registry holds Customer as two subjects: Address, and Customer referring to it by name.
+        _server.Registry.Register("address", new RegistrySchema("""{"type":"record","name":"Address","namespace":"registry.tests","fields":[{"name":"city","type":"string"}]}"""));
+        var customerText = """{"type":"record","name":"Customer","namespace":"registry.tests","fields":[{"name":"name","type":"string"},{"name":"home","type":"registry.tests.Address"}]}""";
+        var id = _server.Registry.Register("customers-value",
+            new RegistrySchema(customerText, null, [new SchemaReference("registry.tests.Address", "address", 1)])).Id;
+        var customer = new Customer { Name = "Ada", Home = new Address { City = "London" } };
+
+        var back = await new ConfluentAvroDeserializer<Customer>(_client).DeserializeAsync(AvroSerializer.SerializeConfluent(customer, id));
+
+        Assert.Equal(("Ada", "London"), (back!.Name, back.Home.City));
+        Assert.Contains(_server.Stats.Recent, r => r.Target.StartsWith("/subjects/address/versions/1", StringComparison.Ordinal));
+    }
+
     private static byte[] Frame(int id, byte[] body)
     {
         var framed = new byte[ConfluentFraming.HeaderLength + body.Length];
