@@ -44,6 +44,19 @@ internal static class HistoryEmitter
     public static bool IsHistory(string path) =>
         path.Replace('\\', '/').Split('/').Reverse().Skip(1).Any(segment => string.Equals(segment, "history", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Reads a history file; one the compiler cannot read is an empty text, which reports as an invalid version.</summary>
+    public static HistoryInput Read(AdditionalText file, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new HistoryInput(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new HistoryInput(file.Path, string.Empty);
+        }
+    }
+
     /// <summary>Checks every history file against the current records and emits one registration file for them all.</summary>
     public static void Emit(SourceProductionContext context, ImmutableArray<HistoryInput> history, EquatableArray<TypeSpec> current)
     {
