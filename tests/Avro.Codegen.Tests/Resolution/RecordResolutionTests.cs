@@ -108,6 +108,16 @@ public class RecordResolutionTests
     }
 
     [Fact]
+    public void A_writer_field_named_by_two_reader_fields_fills_the_first_and_the_other_takes_its_default()
+    {
+        const string writer = """{"type":"record","name":"U","fields":[{"name":"x","type":"int"},{"name":"a","type":"string"}]}""";
+        Resolves(writer, """{"type":"record","name":"U","fields":[{"name":"a","type":"string"},{"name":"b","type":"string","aliases":["a"],"default":"d"}]}""",
+            ResolutionMode.PerValue, ("""{"x":1,"a":"s"}""", """{"a":"s","b":"d"}"""));
+        Resolves(writer, """{"type":"record","name":"U","fields":[{"name":"b","type":"string","aliases":["a"]},{"name":"x","type":"int"},{"name":"a","type":"string","default":"z"}]}""",
+            ResolutionMode.PerValue, ("""{"x":1,"a":"s"}""", """{"b":"s","x":1,"a":"z"}"""));
+    }
+
+    [Fact]
     public void Records_match_by_unqualified_name_or_reader_alias()
     {
         const string writer = """{"type":"record","name":"Old","namespace":"v1","fields":[{"name":"id","type":"int"}]}""";
