@@ -123,6 +123,7 @@ public static class SchemaDefaults
                         {
                             if (!field.HasDefault)
                             {
+                                at = value;
                                 reason = $"the value for record '{record.FullName}' has no member '{field.Name}', and that field has no default";
                                 return false;
                             }
