@@ -19,5 +19,6 @@ internal static class Program
         {
             CanonicalCommand.Create(),
             FingerprintCommand.Create(),
+            RegistryCommand.Create(),
         };
 }

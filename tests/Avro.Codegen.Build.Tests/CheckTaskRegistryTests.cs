@@ -358,6 +358,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
 
         Assert.Empty(_engine.Errors);
         Assert.Contains(_engine.Messages, m => m.Message!.Contains("not checked for compatibility, the schema is invalid"));
+        Assert.Empty(_engine.Warnings);
         Assert.Empty(_registry.Requests);
     }
 

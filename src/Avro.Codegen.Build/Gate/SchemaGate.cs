@@ -39,8 +39,13 @@ public static class SchemaGate
 
         if (prepared.Count == 0)
         {
-            run.Add(-1, new GateDiagnostic(GateSeverity.Warning, GateCodes.NothingToCheck,
-                "the compatibility check is on, but no schema has a subject: give AvroSchema items a Topic or Subject, or use the RecordName strategy"));
+            // Files that could not be read or parsed were already reported; warn only when valid schemas lack subjects.
+            if (run.Unusable < inputs.Count)
+            {
+                run.Add(-1, new GateDiagnostic(GateSeverity.Warning, GateCodes.NothingToCheck,
+                    "the compatibility check is on, but no schema has a subject: give AvroSchema items a Topic or Subject, or use the RecordName strategy"));
+            }
+
             return run.Result();
         }
 
@@ -174,6 +179,9 @@ public static class SchemaGate
 
         public GateSeverity FailureSeverity { get; set; }
 
+        /// <summary>How many inputs could not be read or parsed.</summary>
+        public int Unusable { get; private set; }
+
         public void Add(int order, GateDiagnostic diagnostic)
         {
             lock (_gate)
@@ -231,6 +239,7 @@ public static class SchemaGate
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
                     Add(i, new GateDiagnostic(GateSeverity.Error, GateCodes.FileUnreadable, "cannot read the schema file: " + exception.Message, input.Path));
+                    Unusable++;
                 }
             }
 
@@ -249,6 +258,7 @@ public static class SchemaGate
                 if (!byPath.TryGetValue(input.Path, out var file) || file.Schema is null || !file.Success)
                 {
                     ReportInvalid(index, input, file);
+                    Unusable++;
                     continue;
                 }
 
@@ -380,7 +390,7 @@ public static class SchemaGate
 
             var code = _registryFailure.Failure == RegistryFailure.Unreachable ? GateCodes.RegistryUnreachable : GateCodes.RegistryRequestFailed;
             var suffix = FailureSeverity == GateSeverity.Error
-                ? " (the compatibility gate fails closed; set AvroCodegen_RegistryFailureSeverity=warning to build anyway)"
+                ? " (the compatibility gate fails closed; to go on regardless, set AvroCodegen_RegistryFailureSeverity=warning or pass --warn-on-unreachable)"
                 : " (schemas were not checked)";
             Add(Math.Max(_registryFailureOrder, -1), new GateDiagnostic(FailureSeverity, code, _registryFailure.Message + suffix, _registryFailureFile));
             _incomplete = true;
