@@ -19,6 +19,7 @@ internal static class Program
         {
             CanonicalCommand.Create(),
             FingerprintCommand.Create(),
+            CompatCommand.Create(),
             RegistryCommand.Create(),
         };
 }

@@ -35,7 +35,7 @@ public static class GeneratorHarness
             csharpSources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(languageVersion))),
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-                generalDiagnosticOption: ReportDiagnostic.Error, deterministic: true));
+                generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999, deterministic: true));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, TestOptionsProvider? options = null,
         LanguageVersion languageVersion = LanguageVersion.Latest) =>
