@@ -13,16 +13,7 @@ public sealed class Consumer
         _fixture = fixture;
         Directory = directory;
         System.IO.Directory.CreateDirectory(directory);
-        Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{fixture.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        Write("nuget.config", NuGetConfig(fixture.Feed));
         Write("Directory.Build.props", "<Project />");
         Write("Directory.Build.targets", "<Project />");
         Write("Program.cs", DefaultProgram);
@@ -30,6 +21,18 @@ public sealed class Consumer
     }
 
     public string Directory { get; }
+
+    /// <summary>The local feed first, then the normal source for anything else.</summary>
+    public static string NuGetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="local" value="{feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+        </configuration>
+        """;
 
     /// <summary>The program: round-trips a User through the generated codec and prints the bytes in hex.</summary>
     public const string DefaultProgram = """

@@ -84,6 +84,34 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies <c>samples/&lt;name&gt;</c> (without bin/obj) with the samples' Directory.Build.props into a temp folder
+    /// whose nuget.config points at this run's feed; returns the copied project folder.
+    /// </summary>
+    public string CopySample(string name)
+    {
+        var root = Path.Combine(WorkRoot, "samples-" + name);
+        var target = Path.Combine(root, name);
+        var source = Path.Combine(RepoRoot, "samples", name);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            var first = relative.Split(Path.DirectorySeparatorChar)[0];
+            if (first is "bin" or "obj")
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            File.Copy(file, Path.Combine(target, relative));
+        }
+
+        File.Copy(Path.Combine(RepoRoot, "samples", "Directory.Build.props"), Path.Combine(root, "Directory.Build.props"));
+        File.Copy(Path.Combine(RepoRoot, "samples", "Directory.Build.targets"), Path.Combine(root, "Directory.Build.targets"));
+        File.WriteAllText(Path.Combine(root, "nuget.config"), Consumer.NuGetConfig(Feed));
+        return target;
+    }
+
     /// <summary>A new consumer project in its own folder.</summary>
     public Consumer CreateConsumer(string name) => new(this, Path.Combine(WorkRoot, name));
 

@@ -168,6 +168,41 @@ public sealed class PackageTests
         Assert.True(compatible.ExitCode == 0, compatible.ToString());
     }
 
+    [Fact]
+    public void Quickstart_sample_produces_and_consumes_framed_messages_on_the_embedded_registry()
+    {
+        var sample = _fixture.CopySample("Avro.Codegen.Sample");
+
+        var build = _fixture.Run(sample, "build", "-nologo", "-tl:off", "-v:m", "-p:AvroCodegenVersion=" + _fixture.Version);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = _fixture.Run(sample, Path.Combine(sample, "bin", "Debug", "net10.0", "Avro.Codegen.Sample.dll"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("registry: mock://quickstart, subject orders-value, schema id 1", run.Output);
+        Assert.Contains("consumed ada 12.50 (schema id 1,", run.Output);
+        Assert.Contains("consumed grace 99.99 (schema id 1,", run.Output);
+    }
+
+    [Fact]
+    public void Gate_sample_fails_the_incompatible_change_and_passes_the_compatible_one()
+    {
+        var sample = _fixture.CopySample("Avro.Codegen.GateSample");
+        DotnetResult Build() => _fixture.Run(sample, "build", "-nologo", "-tl:off", "-v:m", "-p:AvroCodegenVersion=" + _fixture.Version);
+        var schema = Path.Combine(sample, "schemas", "order.avsc");
+
+        var unchanged = Build();
+        Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
+
+        File.Copy(Path.Combine(sample, "changes", "incompatible.avsc"), schema, overwrite: true);
+        var incompatible = Build();
+        Assert.NotEqual(0, incompatible.ExitCode);
+        Assert.Matches(new Regex(@"schemas/order\.avsc\(8,5(,\d+,\d+)?\): error AVROB001: subject 'orders-value': The field 'channel'"), incompatible.Output);
+
+        File.Copy(Path.Combine(sample, "changes", "compatible.avsc"), schema, overwrite: true);
+        var compatible = Build();
+        Assert.True(compatible.ExitCode == 0, compatible.ToString());
+    }
+
     private static async Task RegisterAsync(Uri registry, string subject, string schema)
     {
         using var http = new HttpClient { BaseAddress = registry };
