@@ -26,7 +26,10 @@ public sealed class PackageFixture : IDisposable
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(Packages);
         Version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        var pack = Run(RepoRoot, "pack", "src/Avro.Codegen/Avro.Codegen.csproj", "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nologo", "-tl:off");
+        // Built under the temp folder (--artifacts-path), so packing never touches the repository's bin/obj, which the
+        // solution build and other test projects use at the same time.
+        var pack = Run(RepoRoot, "pack", "src/Avro.Codegen/Avro.Codegen.csproj", "-c", "Release", "-o", Feed,
+            "--artifacts-path", Path.Combine(WorkRoot, "build"), "-p:Version=" + Version, "-nologo", "-tl:off");
         Nupkg = Path.Combine(Feed, $"Avro.Codegen.{Version}.nupkg");
         if (pack.ExitCode != 0 || !File.Exists(Nupkg))
         {
