@@ -208,4 +208,58 @@ public sealed class RegisterDownloadLockTests : IDisposable
         Assert.Equal(line, error.LineNumber);
         Assert.Equal(text, File.ReadAllText(LockPath));
     }
+
+    [Fact]
+    public void Unwritable_lock_file_is_AVROB010()
+    {
+        var blocker = _dir.Write("not-a-folder", "a file where the lock file's folder should be");
+        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
+        _registry.Lookup["users-value"] = (9, 4);
+        var task = Check(Schema());
+        task.LockFile = Path.Combine(blocker, "avro-schemas.lock.json");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("AVROB010", error.Code);
+        Assert.Contains("cannot write the schema lock file", error.Message);
+    }
+
+    [Fact]
+    public void Unwritable_download_folder_is_AVROB014()
+    {
+        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
+        var blocker = _dir.Write("not-a-folder", "x");
+        var task = new DownloadAvroSchemas
+        {
+            BuildEngine = _engine, Subjects = new[] { "users-value" }, OutputDirectory = Path.Combine(blocker, "out"),
+            RegistryUrl = _registry.Url, ReadEnvironment = _ => null,
+        };
+
+        Assert.False(task.Execute());
+        Assert.Equal("AVROB014", Assert.Single(_engine.Errors).Code);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Cancelling_stops_the_task_without_an_error()
+    {
+        _registry.Override = _ =>
+        {
+            Thread.Sleep(3000);
+            return null;
+        };
+        var task = Check(Schema());
+        var cancel = System.Threading.Tasks.Task.Run(async () =>
+        {
+            await System.Threading.Tasks.Task.Delay(300);
+            task.Cancel();
+        });
+
+        task.Execute();
+        await cancel;
+
+        Assert.Empty(_engine.Errors);
+        Assert.Contains(_engine.Messages, m => m.Message!.Contains("cancelled"));
+        Assert.False(task.Completed);
+    }
 }
