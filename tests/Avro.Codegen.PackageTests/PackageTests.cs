@@ -145,6 +145,11 @@ public sealed class PackageTests
         var warned = consumer.Build(url, "-p:AvroCodegen_RegistryRetries=0", "-p:AvroCodegen_RegistryFailureSeverity=warning");
         Assert.True(warned.ExitCode == 0, warned.ToString());
         Assert.Contains("warning AVROB002", warned.Output);
+
+        // The IDE's design-time builds never run the gate.
+        var designTime = consumer.Build(url, "-p:DesignTimeBuild=true");
+        Assert.True(designTime.ExitCode == 0, designTime.ToString());
+        Assert.DoesNotContain("AVROB", designTime.Output);
     }
 
     [Fact]
