@@ -20,6 +20,8 @@ internal static class Program
             CanonicalCommand.Create(),
             FingerprintCommand.Create(),
             CompatCommand.Create(),
+            FromJsonCommand.Create(),
+            ToJsonCommand.Create(),
             RegistryCommand.Create(),
         };
 }

@@ -21,7 +21,7 @@ public ref struct AvroWriter
     private readonly IBufferWriter<byte>? _output;
     private Span<byte> _buffer;
     private int _position;
-    private long _committed;
+    private int _committed;
 
     /// <summary>Creates a writer that appends to <paramref name="output"/>; call <see cref="Flush"/> when done.</summary>
     public AvroWriter(IBufferWriter<byte> output)
@@ -41,8 +41,8 @@ public ref struct AvroWriter
         _committed = 0;
     }
 
-    /// <summary>Bytes written so far (committed or not).</summary>
-    public readonly long BytesWritten => _committed + _position;
+    /// <summary>Bytes written so far by this writer (committed or not).</summary>
+    public readonly int BytesWritten => _committed + _position;
 
     /// <summary>Over a buffer writer, commits what was written (Advance); over a span it does nothing.</summary>
     public void Flush()
@@ -50,7 +50,7 @@ public ref struct AvroWriter
         if (_output is not null && _position > 0)
         {
             _output.Advance(_position);
-            _committed += _position;
+            _committed = checked(_committed + _position);
             _buffer = default;
             _position = 0;
         }
@@ -82,7 +82,7 @@ public ref struct AvroWriter
         if (_position > 0)
         {
             _output.Advance(_position);
-            _committed += _position;
+            _committed = checked(_committed + _position);
             _position = 0;
         }
 
@@ -104,8 +104,14 @@ public ref struct AvroWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteInt(int value)
     {
-        var span = Reserve(5);
         var v = (uint)((value << 1) ^ (value >> 31));
+        if (_buffer.Length - _position < 5)
+        {
+            WriteVarintSlow(v);
+            return;
+        }
+
+        var span = _buffer.Slice(_position);
         if (v < 0x80)
         {
             span[0] = (byte)v;
@@ -120,8 +126,14 @@ public ref struct AvroWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteLong(long value)
     {
-        var span = Reserve(10);
         var v = (ulong)((value << 1) ^ (value >> 63));
+        if (_buffer.Length - _position < 10)
+        {
+            WriteVarintSlow(v);
+            return;
+        }
+
+        var span = _buffer.Slice(_position);
         if (v < 0x80)
         {
             span[0] = (byte)v;
@@ -130,6 +142,14 @@ public ref struct AvroWriter
         }
 
         _position += WriteVarint(span, v);
+    }
+
+    /// <summary>Near the end of the buffer: reserve only the bytes the varint needs (a span may have exactly that many).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteVarintSlow(ulong zigzagged)
+    {
+        var span = Reserve(VarintLength(zigzagged));
+        _position += WriteVarint(span, zigzagged);
     }
 
     /// <summary>Writes a float: its raw IEEE 754 bits, little-endian (NaN payloads kept, as Java's floatToRawIntBits).</summary>
