@@ -365,9 +365,10 @@ public static class SchemaGate
                 {
                     lock (_gate)
                     {
+                        // Report the failure of the first file in input order, whichever request failed first.
                         if (_registryFailure is null || order(item) < _registryFailureOrder)
                         {
-                            _registryFailure ??= exception;
+                            _registryFailure = exception;
                             _registryFailureOrder = order(item);
                             _registryFailureFile = file(item);
                         }
