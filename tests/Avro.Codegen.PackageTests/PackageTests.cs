@@ -121,6 +121,15 @@ public sealed class PackageTests
         Assert.True(noOp.ExitCode == 0, noOp.ToString());
         Assert.Equal(afterCheck, registry.Stats.RequestCount);
 
+        // Forcing re-checks an unchanged project; credentials in the URL reach neither the output nor obj/.
+        var withCredentials = url.Replace("http://", "http://alice:s3cr3t-pw@", StringComparison.Ordinal);
+        var forced = consumer.Build("-p:AvroSchemaRegistryUrl=" + withCredentials, "-p:AvroCodegen_ForceCompatibilityCheck=true");
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.True(registry.Stats.RequestCount > afterCheck, "the forced build asked the registry");
+        Assert.DoesNotContain("s3cr3t", forced.Output);
+        Assert.All(Directory.GetFiles(Path.Combine(consumer.Directory, "obj"), "*", SearchOption.AllDirectories),
+            file => Assert.DoesNotContain("s3cr3t", File.ReadAllText(file)));
+
         var register = consumer.Build("-t:AvroRegisterSchemas", "-p:AvroSchemaRegistryUrl=" + url);
         Assert.True(register.ExitCode == 0, register.ToString());
         Assert.Contains("users-value -> 2", register.Output);
