@@ -38,6 +38,13 @@ foreach (var message in produced)
     Console.WriteLine($"consumed {order.Customer} {order.Amount} ({Describe(message)})");
 }
 
+// Without a registry: the plain Avro binary body and the Avro JSON encoding of the same record.
+var first = (await deserializer.DeserializeAsync(produced[0]))!;
+var body = AvroSerializer.Serialize(first);
+var same = AvroSerializer.Deserialize<OrderPlaced>(body);
+Console.WriteLine($"plain Avro: {body.Length} bytes, read back equal: {same == first}");
+Console.WriteLine($"Avro JSON: {AvroSerializer.ToJson(first)}");
+
 // Confluent framing: magic byte 0, the 4-byte big-endian schema id, then the Avro binary body.
 static string Describe(byte[] message)
 {

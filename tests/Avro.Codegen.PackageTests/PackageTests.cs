@@ -195,6 +195,8 @@ public sealed class PackageTests
         Assert.Contains("registry: mock://quickstart, subject orders-value, schema id 1", run.Output);
         Assert.Contains("consumed ada 12.50 (schema id 1,", run.Output);
         Assert.Contains("consumed grace 99.99 (schema id 1,", run.Output);
+        Assert.Contains("read back equal: True", run.Output);
+        Assert.Contains("\"customer\":\"ada\"", run.Output);
     }
 
     [Fact]
