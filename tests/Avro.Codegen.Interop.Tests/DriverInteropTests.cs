@@ -8,7 +8,9 @@ namespace Avro.Codegen.Interop.Tests;
 
 /// <summary>
 /// The conformance driver's <c>fromjson</c>/<c>tojson</c> verbs (the generated JSON reader and binary writer, the
-/// generated binary reader and JSON writer) against Java Avro and avsc, for every corpus data file of a named type.
+/// generated binary reader and JSON writer) against Java Avro and avsc, for every corpus data file of a named type
+/// (<see cref="DriverCorpus"/>; a file whose datums the generated types cannot hold is given rewritten, and the oracles
+/// get the same rewrite).
 /// </summary>
 /// <remarks>
 /// Map entries: stock Java writes maps in HashMap order, while the generated code keeps a map's entries in the

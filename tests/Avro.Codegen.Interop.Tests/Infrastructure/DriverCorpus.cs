@@ -108,8 +108,8 @@ internal static class DriverCorpus
 
     /// <summary>
     /// Java's answers for the driver's input of every case, from two batch runs: its bytes with maps in stock hash order
-    /// and in input order, and its JSON of the former. (<see cref="JavaCorpus"/> answers for whole files; some driver
-    /// inputs leave datums out.)
+    /// and in input order, and its JSON of the former. (<see cref="JavaCorpus"/> answers for the files as they are; the
+    /// driver's input of a <see cref="Rewritten"/> file differs.)
     /// </summary>
     public static JavaCorpus.DataAnswers Java(string data) => LazyJava.Value[data];
 
