@@ -500,8 +500,12 @@ public ref struct AvroReader
     /// <summary>Reads a <c>timestamp-micros</c> as a UTC <see cref="DateTimeOffset"/>.</summary>
     public DateTimeOffset ReadTimestampMicros() => new(ReadTicks(Temporal.TicksPerMicrosecond, "timestamp-micros"), TimeSpan.Zero);
 
-    /// <summary>Reads a <c>timestamp-nanos</c> as a UTC <see cref="DateTimeOffset"/> (digits below 100 ns are dropped toward the past).</summary>
-    public DateTimeOffset ReadTimestampNanos() => new(Temporal.FromNanos(ReadLong()), TimeSpan.Zero);
+    /// <summary>
+    /// Reads a <c>timestamp-nanos</c> as a UTC <see cref="DateTimeOffset"/>. .NET time counts in 100 ns ticks, so a value
+    /// with digits below 100 ns raises <see cref="AvroException"/> rather than being rounded (read it with
+    /// <see cref="ReadLong"/> to keep every digit).
+    /// </summary>
+    public DateTimeOffset ReadTimestampNanos() => new(ReadNanosAsTicks("timestamp-nanos"), TimeSpan.Zero);
 
     /// <summary>Reads a <c>local-timestamp-millis</c> as a <see cref="DateTime"/> of kind Unspecified.</summary>
     public DateTime ReadLocalTimestampMillis() => new(ReadTicks(TimeSpan.TicksPerMillisecond, "local-timestamp-millis"), DateTimeKind.Unspecified);
@@ -509,8 +513,23 @@ public ref struct AvroReader
     /// <summary>Reads a <c>local-timestamp-micros</c> as a <see cref="DateTime"/> of kind Unspecified.</summary>
     public DateTime ReadLocalTimestampMicros() => new(ReadTicks(Temporal.TicksPerMicrosecond, "local-timestamp-micros"), DateTimeKind.Unspecified);
 
-    /// <summary>Reads a <c>local-timestamp-nanos</c> as a <see cref="DateTime"/> of kind Unspecified.</summary>
-    public DateTime ReadLocalTimestampNanos() => new(Temporal.FromNanos(ReadLong()), DateTimeKind.Unspecified);
+    /// <summary>
+    /// Reads a <c>local-timestamp-nanos</c> as a <see cref="DateTime"/> of kind Unspecified; digits below 100 ns raise
+    /// <see cref="AvroException"/> as in <see cref="ReadTimestampNanos"/>.
+    /// </summary>
+    public DateTime ReadLocalTimestampNanos() => new(ReadNanosAsTicks("local-timestamp-nanos"), DateTimeKind.Unspecified);
+
+    private long ReadNanosAsTicks(string what)
+    {
+        var start = _position;
+        var nanos = ReadLong();
+        if (nanos % 100 != 0)
+        {
+            ThrowHelper.Throw($"The {what} value {nanos} has digits below 100 ns, which .NET date and time types cannot hold; it was not rounded", start);
+        }
+
+        return Temporal.FromNanos(nanos);
+    }
 
     private long ReadTicks(long ticksPerUnit, string what)
     {

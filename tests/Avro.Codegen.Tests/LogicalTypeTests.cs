@@ -236,7 +236,25 @@ public class LogicalTypeTests
         Assert.Contains("outside the years", Fails(huge, (ref AvroReader r) => r.ReadLocalTimestampMicros()).Message);
         var hugeNegative = ToBytes((ref AvroWriter w) => w.WriteLong(long.MinValue));
         Assert.Throws<AvroException>(() => Read(hugeNegative, (ref AvroReader r) => r.ReadTimestampMicros()));
-        Assert.Equal(new DateTime(1677, 9, 21, 0, 12, 43, 145).AddTicks(2241), Read(hugeNegative, (ref AvroReader r) => r.ReadLocalTimestampNanos()));
+        var earliestWhole = ToBytes((ref AvroWriter w) => w.WriteLong(long.MinValue / 100 * 100));
+        var earliest = Read(earliestWhole, (ref AvroReader r) => r.ReadLocalTimestampNanos());
+        Assert.Equal(new DateTime(1677, 9, 21, 0, 12, 43, 145).AddTicks(2242), earliest);
+        Assert.Equal(long.MinValue / 100 * 100, Read(ToBytes((ref AvroWriter w) => w.WriteLocalTimestampNanos(earliest)), (ref AvroReader r) => r.ReadLong()));
+    }
+
+    [Fact]
+    public void Nanosecond_timestamps_are_never_rounded()
+    {
+        var precise = ToBytes((ref AvroWriter w) => w.WriteLong(1_700_000_000_123_456_789L));
+        var e = Fails(precise, (ref AvroReader r) => r.ReadTimestampNanos());
+        Assert.Contains("1700000000123456789", e.Message);
+        Assert.Contains("not rounded", e.Message);
+        Assert.Equal(0, e.Offset);
+        Fails(ToBytes((ref AvroWriter w) => w.WriteLong(long.MinValue)), (ref AvroReader r) => r.ReadLocalTimestampNanos());
+
+        var whole = ToBytes((ref AvroWriter w) => w.WriteLong(1_700_000_000_123_456_700L));
+        var value = Read(whole, (ref AvroReader r) => r.ReadTimestampNanos());
+        Assert.Equal(1_700_000_000_123_456_700L, Read(ToBytes((ref AvroWriter w) => w.WriteTimestampNanos(value)), (ref AvroReader r) => r.ReadLong()));
     }
 
     [Fact]
