@@ -1,0 +1,34 @@
+namespace Avro.Codegen;
+
+/// <summary>What to do with string bytes that are not valid UTF-8.</summary>
+public enum InvalidUtf8Handling
+{
+    /// <summary>Reject them with an <see cref="AvroException"/> naming the offset (the default: bad bytes are an error).</summary>
+    Throw,
+
+    /// <summary>Replace each invalid sequence with U+FFFD, as Java Avro does when it builds a <c>String</c>.</summary>
+    Replace,
+}
+
+/// <summary>Limits and policies for <see cref="AvroReader"/>. Instances are immutable once handed to a reader; share them.</summary>
+public sealed class AvroReaderOptions
+{
+    /// <summary>The options used when none are given.</summary>
+    public static AvroReaderOptions Default { get; } = new();
+
+    /// <summary>
+    /// How deep values of recursive types (records, arrays, maps, unions) may nest before reading stops with an
+    /// <see cref="AvroException"/>; guards the stack against forged nesting. Default 64.
+    /// </summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>The policy for invalid UTF-8 in strings and map keys. Default <see cref="InvalidUtf8Handling.Throw"/>.</summary>
+    public InvalidUtf8Handling InvalidUtf8Handling { get; init; } = InvalidUtf8Handling.Throw;
+
+    /// <summary>
+    /// How many array items whose encoding takes zero bytes (<c>null</c>, empty records) one reader accepts in total.
+    /// Every other block count is checked against the bytes that remain (each item needs at least one byte), which bounds
+    /// what a forged count can make a caller allocate; items of zero bytes need this separate budget. Default 1,000,000.
+    /// </summary>
+    public long MaxZeroSizeItems { get; init; } = 1_000_000;
+}

@@ -1,0 +1,491 @@
+using System.Buffers;
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Avro.Codegen.Schema;
+using Avro.Codegen.Schema.Json;
+
+namespace Avro.Codegen.Generic;
+
+/// <summary>
+/// The Avro JSON encoding of generic values, driven by a schema: the specification's encoding (a union value is
+/// <c>null</c> or <c>{"branch type name": value}</c>, with the full name for named types; bytes and fixed are strings of
+/// code points U+0000–U+00FF), written as compact text the way Java Avro writes it (see <see cref="AvroJson"/> for
+/// numbers). Reading accepts record fields in any order, fills absent fields from their defaults, and rejects unknown
+/// fields, as Java Avro's JSON decoder does.
+/// </summary>
+public static class GenericJson
+{
+    /// <summary>Writes <paramref name="value"/> as <paramref name="schema"/> in the Avro JSON encoding.</summary>
+    public static void Write(IBufferWriter<byte> output, AvroSchema schema, object? value) =>
+        WriteValue(new JsonTextOutput(output), schema, value, "");
+
+    /// <summary>The Avro JSON encoding of <paramref name="value"/> as a string.</summary>
+    public static string ToJson(AvroSchema schema, object? value)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        Write(output, schema, value);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    private static void WriteValue(JsonTextOutput output, AvroSchema schema, object? value, string path)
+    {
+        switch (schema.Kind)
+        {
+            case SchemaKind.Null:
+                output.WriteAscii("null");
+                return;
+            case SchemaKind.Boolean:
+                output.WriteAscii(value is true ? "true" : "false");
+                return;
+            case SchemaKind.Int:
+                output.WriteAscii(((int)value!).ToString(CultureInfo.InvariantCulture));
+                return;
+            case SchemaKind.Long:
+                output.WriteAscii(Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                return;
+            case SchemaKind.Float:
+                var f = Convert.ToSingle(value, CultureInfo.InvariantCulture);
+                if (float.IsFinite(f))
+                {
+                    output.WriteAscii(AvroJson.FormatFloat(f));
+                }
+                else
+                {
+                    output.WriteString(AvroJson.NonFiniteName(f));
+                }
+
+                return;
+            case SchemaKind.Double:
+                var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                if (double.IsFinite(d))
+                {
+                    output.WriteAscii(AvroJson.FormatDouble(d));
+                }
+                else
+                {
+                    output.WriteString(AvroJson.NonFiniteName(d));
+                }
+
+                return;
+            case SchemaKind.Bytes:
+                output.WriteString(AvroJson.BytesToString((byte[])value!));
+                return;
+            case SchemaKind.String:
+                output.WriteString((string)value!);
+                return;
+            case SchemaKind.Fixed:
+                output.WriteString(AvroJson.BytesToString(value is GenericFixed gf ? gf.Value : (byte[])value!));
+                return;
+            case SchemaKind.Enum:
+                output.WriteString(value is GenericEnum e ? e.Symbol : (string)value!);
+                return;
+            case SchemaKind.Record:
+                var record = (GenericRecord)value!;
+                output.WriteByte((byte)'{');
+                var first = true;
+                foreach (var field in ((RecordSchema)schema).Fields)
+                {
+                    if (!first)
+                    {
+                        output.WriteByte((byte)',');
+                    }
+
+                    first = false;
+                    output.WriteString(field.Name);
+                    output.WriteByte((byte)':');
+                    WriteValue(output, field.Type, record[field.Position], path + "." + field.Name);
+                }
+
+                output.WriteByte((byte)'}');
+                return;
+            case SchemaKind.Array:
+                var items = ((ArraySchema)schema).Items;
+                output.WriteByte((byte)'[');
+                var index = 0;
+                foreach (var item in (IList)value!)
+                {
+                    if (index > 0)
+                    {
+                        output.WriteByte((byte)',');
+                    }
+
+                    WriteValue(output, items, item, path + "[" + index++ + "]");
+                }
+
+                output.WriteByte((byte)']');
+                return;
+            case SchemaKind.Map:
+                var values = ((MapSchema)schema).Values;
+                output.WriteByte((byte)'{');
+                var firstEntry = true;
+                foreach (var pair in (IDictionary<string, object?>)value!)
+                {
+                    if (!firstEntry)
+                    {
+                        output.WriteByte((byte)',');
+                    }
+
+                    firstEntry = false;
+                    output.WriteString(pair.Key);
+                    output.WriteByte((byte)':');
+                    WriteValue(output, values, pair.Value, path);
+                }
+
+                output.WriteByte((byte)'}');
+                return;
+            case SchemaKind.Union:
+                var union = (UnionSchema)schema;
+                var branch = GenericBinary.ResolveBranch(union, value);
+                var branchSchema = union.Branches[branch];
+                var branchValue = value is GenericUnion u ? u.Value : value;
+                if (branchSchema.Kind == SchemaKind.Null)
+                {
+                    output.WriteAscii("null");
+                    return;
+                }
+
+                output.WriteByte((byte)'{');
+                output.WriteString(branchSchema.TypeName);
+                output.WriteByte((byte)':');
+                WriteValue(output, branchSchema, branchValue, path);
+                output.WriteByte((byte)'}');
+                return;
+            default:
+                throw new ArgumentException($"Unknown schema kind {schema.Kind}.", nameof(schema));
+        }
+    }
+
+    /// <summary>
+    /// Parses one value of <paramref name="schema"/> from Avro JSON text. Errors are <see cref="AvroException"/>s whose
+    /// offset is the UTF-8 byte offset of the offending token.
+    /// </summary>
+    public static object? FromJson(AvroSchema schema, string json, GenericReadOptions? options = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 1024 });
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new AvroException("The JSON text is empty.", 0);
+            }
+
+            var value = Read(ref reader, schema, options);
+            if (reader.Read())
+            {
+                throw new AvroException("Unexpected JSON after the value", reader.TokenStartIndex);
+            }
+
+            return value;
+        }
+        catch (JsonException e)
+        {
+            throw new AvroException("Invalid JSON: " + e.Message, reader.BytesConsumed, e);
+        }
+    }
+
+    /// <summary>
+    /// Reads one value of <paramref name="schema"/>; <paramref name="reader"/> must be on the value's first token and is
+    /// left on its last. Malformed JSON surfaces as <see cref="JsonException"/> from the reader itself.
+    /// </summary>
+    public static object? Read(ref Utf8JsonReader reader, AvroSchema schema, GenericReadOptions? options = null) =>
+        ReadValue(ref reader, schema, options ?? GenericReadOptions.Default, 0);
+
+    private const int MaxDepth = 1000;
+
+    private static object? ReadValue(ref Utf8JsonReader reader, AvroSchema schema, GenericReadOptions options, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw Error(ref reader, $"Values nest deeper than {MaxDepth}");
+        }
+
+        switch (schema.Kind)
+        {
+            case SchemaKind.Null:
+                Expect(ref reader, JsonTokenType.Null, "null");
+                return null;
+            case SchemaKind.Boolean:
+                return reader.TokenType switch
+                {
+                    JsonTokenType.True => true,
+                    JsonTokenType.False => false,
+                    _ => throw Unexpected(ref reader, "a boolean"),
+                };
+            case SchemaKind.Int:
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var i))
+                {
+                    return i;
+                }
+
+                throw Unexpected(ref reader, "an int (a whole number from -2147483648 to 2147483647)");
+            case SchemaKind.Long:
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var l))
+                {
+                    return l;
+                }
+
+                throw Unexpected(ref reader, "a long (a whole number in 64-bit range)");
+            case SchemaKind.Float:
+                return AvroJson.ReadFloat(ref reader);
+            case SchemaKind.Double:
+                return AvroJson.ReadDouble(ref reader);
+            case SchemaKind.Bytes:
+                return ReadLatin1(ref reader);
+            case SchemaKind.String:
+                Expect(ref reader, JsonTokenType.String, "a string");
+                return reader.GetString();
+            case SchemaKind.Fixed:
+                var fixedSchema = (FixedSchema)schema;
+                var fixedBytes = ReadLatin1(ref reader);
+                if (fixedBytes.Length != fixedSchema.Size)
+                {
+                    throw Error(ref reader, $"The fixed '{fixedSchema.FullName}' needs {fixedSchema.Size} bytes, the string has {fixedBytes.Length}");
+                }
+
+                return new GenericFixed(fixedSchema, fixedBytes);
+            case SchemaKind.Enum:
+                var enumSchema = (EnumSchema)schema;
+                Expect(ref reader, JsonTokenType.String, "an enum symbol");
+                var symbol = reader.GetString()!;
+                if (enumSchema.IndexOf(symbol) < 0)
+                {
+                    throw Error(ref reader, $"'{symbol}' is not a symbol of the enum '{enumSchema.FullName}'");
+                }
+
+                return new GenericEnum(enumSchema, symbol);
+            case SchemaKind.Record:
+                return ReadRecord(ref reader, (RecordSchema)schema, options, depth);
+            case SchemaKind.Array:
+                var items = ((ArraySchema)schema).Items;
+                Expect(ref reader, JsonTokenType.StartArray, "an array");
+                var list = new List<object?>();
+                while (Next(ref reader) != JsonTokenType.EndArray)
+                {
+                    list.Add(ReadValue(ref reader, items, options, depth + 1));
+                }
+
+                return list;
+            case SchemaKind.Map:
+                var values = ((MapSchema)schema).Values;
+                Expect(ref reader, JsonTokenType.StartObject, "a map (JSON object)");
+                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                while (Next(ref reader) != JsonTokenType.EndObject)
+                {
+                    var key = reader.GetString()!;
+                    Next(ref reader);
+                    map[key] = ReadValue(ref reader, values, options, depth + 1);
+                }
+
+                return map;
+            case SchemaKind.Union:
+                return ReadUnion(ref reader, (UnionSchema)schema, options, depth);
+            default:
+                throw new ArgumentException($"Unknown schema kind {schema.Kind}.", nameof(schema));
+        }
+    }
+
+    private static object? ReadUnion(ref Utf8JsonReader reader, UnionSchema union, GenericReadOptions options, int depth)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            for (var i = 0; i < union.Branches.Count; i++)
+            {
+                if (union.Branches[i].Kind == SchemaKind.Null)
+                {
+                    return options.KeepUnionBranches ? new GenericUnion(i, null) : null;
+                }
+            }
+
+            throw Error(ref reader, $"null is not a branch of the union [{Names(union)}]");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, $"a union value: null or {{\"type name\": value}} with a branch of [{Names(union)}]");
+        }
+
+        if (Next(ref reader) == JsonTokenType.EndObject)
+        {
+            throw Error(ref reader, $"An empty object is not a union value; expected one of [{Names(union)}]");
+        }
+
+        var name = reader.GetString()!;
+        var branch = -1;
+        for (var i = 0; i < union.Branches.Count; i++)
+        {
+            if (union.Branches[i].TypeName == name)
+            {
+                branch = i;
+                break;
+            }
+        }
+
+        if (branch < 0)
+        {
+            throw Error(ref reader, $"'{name}' is not a branch of the union [{Names(union)}]");
+        }
+
+        Next(ref reader);
+        var value = ReadValue(ref reader, union.Branches[branch], options, depth + 1);
+        if (Next(ref reader) != JsonTokenType.EndObject)
+        {
+            throw Error(ref reader, "A union value is an object with exactly one member");
+        }
+
+        return options.KeepUnionBranches ? new GenericUnion(branch, value) : value;
+    }
+
+    private static GenericRecord ReadRecord(ref Utf8JsonReader reader, RecordSchema schema, GenericReadOptions options, int depth)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, $"a record '{schema.FullName}' (JSON object)");
+        var record = new GenericRecord(schema);
+        var seen = new bool[schema.Fields.Count];
+        var start = reader.TokenStartIndex;
+        while (Next(ref reader) != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            var field = schema.GetField(name);
+            if (field is null)
+            {
+                throw Error(ref reader, $"The record '{schema.FullName}' has no field '{name}'");
+            }
+
+            if (seen[field.Position])
+            {
+                throw Error(ref reader, $"The field '{name}' appears twice");
+            }
+
+            seen[field.Position] = true;
+            Next(ref reader);
+            record[field.Position] = ReadValue(ref reader, field.Type, options, depth + 1);
+        }
+
+        foreach (var field in schema.Fields)
+        {
+            if (!seen[field.Position])
+            {
+                if (field.Default is null)
+                {
+                    throw new AvroException($"The record '{schema.FullName}' lacks the field '{field.Name}', which has no default", start);
+                }
+
+                record[field.Position] = FromDefault(field.Type, field.Default);
+            }
+        }
+
+        return record;
+    }
+
+    private static byte[] ReadLatin1(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "a string of bytes (code points U+0000 to U+00FF)");
+        try
+        {
+            return AvroJson.StringToBytes(reader.GetString()!);
+        }
+        catch (AvroException e)
+        {
+            throw new AvroException(e.Reason, reader.TokenStartIndex, e);
+        }
+    }
+
+    /// <summary>
+    /// The generic value of a schema default (as parsed by the schema core). A union default may match any branch;
+    /// the first that fits is used.
+    /// </summary>
+    public static object? FromDefault(AvroSchema schema, JsonValue value)
+    {
+        switch (schema.Kind)
+        {
+            case SchemaKind.Null when value is JsonNull:
+                return null;
+            case SchemaKind.Boolean when value is JsonBoolean b:
+                return b.Value;
+            case SchemaKind.Int when value is JsonNumber n && int.TryParse(n.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i):
+                return i;
+            case SchemaKind.Long when value is JsonNumber n && n.TryGetInt64(out var l):
+                return l;
+            case SchemaKind.Float when value is JsonNumber n:
+                return (float)n.ToDouble();
+            case SchemaKind.Float when value is JsonString s && AvroJson.TryParseNonFinite(s.Value, out var special):
+                return (float)special;
+            case SchemaKind.Double when value is JsonNumber n:
+                return n.ToDouble();
+            case SchemaKind.Double when value is JsonString s && AvroJson.TryParseNonFinite(s.Value, out var special):
+                return special;
+            case SchemaKind.Bytes when value is JsonString s:
+                return AvroJson.StringToBytes(s.Value);
+            case SchemaKind.String when value is JsonString s:
+                return s.Value;
+            case SchemaKind.Fixed when value is JsonString s:
+                return new GenericFixed((FixedSchema)schema, AvroJson.StringToBytes(s.Value));
+            case SchemaKind.Enum when value is JsonString s:
+                return new GenericEnum((EnumSchema)schema, s.Value);
+            case SchemaKind.Array when value is JsonArray a:
+                return a.Items.Select(item => FromDefault(((ArraySchema)schema).Items, item)).ToList();
+            case SchemaKind.Map when value is JsonObject o:
+                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var property in o.Properties)
+                {
+                    map[property.Name] = FromDefault(((MapSchema)schema).Values, property.Value);
+                }
+
+                return map;
+            case SchemaKind.Record when value is JsonObject o:
+                var recordSchema = (RecordSchema)schema;
+                var record = new GenericRecord(recordSchema);
+                foreach (var field in recordSchema.Fields)
+                {
+                    var fieldValue = o[field.Name] ?? field.Default
+                        ?? throw new AvroException($"The default of record '{recordSchema.FullName}' lacks the field '{field.Name}'.");
+                    record[field.Position] = FromDefault(field.Type, fieldValue);
+                }
+
+                return record;
+            case SchemaKind.Union:
+                foreach (var branch in ((UnionSchema)schema).Branches)
+                {
+                    try
+                    {
+                        return FromDefault(branch, value);
+                    }
+                    catch (AvroException)
+                    {
+                        // try the next branch
+                    }
+                }
+
+                break;
+        }
+
+        throw new AvroException($"The default {value.ToJson()} is not a value of type {schema.TypeName}.");
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new AvroException("Unexpected end of JSON input", reader.BytesConsumed);
+        }
+
+        return reader.TokenType;
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what)
+    {
+        if (reader.TokenType != type)
+        {
+            throw Unexpected(ref reader, what);
+        }
+    }
+
+    private static AvroException Unexpected(ref Utf8JsonReader reader, string what) =>
+        new($"Expected {what}, found {AvroJson.Describe(ref reader)}", reader.TokenStartIndex);
+
+    private static AvroException Error(ref Utf8JsonReader reader, string message) => new(message, reader.TokenStartIndex);
+
+    private static string Names(UnionSchema union) => string.Join(", ", union.Branches.Select(b => b.TypeName));
+}

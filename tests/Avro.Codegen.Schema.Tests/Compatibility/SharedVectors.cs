@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace Avro.Codegen.Schema.Tests.Compatibility;
+
+/// <summary>
+/// The team's shared test vectors (<c>../shared/vectors</c> beside the repository, the folder Directory.Build.props
+/// calls <c>$(AvroSharedDir)</c>). Found by walking up from the test assembly to the folder holding
+/// <c>Avro.Codegen.sln</c>; <c>AVRO_SHARED_DIR</c> overrides it.
+/// </summary>
+internal static class SharedVectors
+{
+    private static readonly Lazy<string> Directory = new(Locate);
+
+    public static string VectorsDirectory => Path.Combine(Directory.Value, "vectors");
+
+    public static IReadOnlyList<JsonElement> ReadJsonLines(string fileName)
+    {
+        var path = Path.Combine(VectorsDirectory, fileName);
+        var lines = new List<JsonElement>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Trim().Length > 0)
+            {
+                using var document = JsonDocument.Parse(line);
+                lines.Add(document.RootElement.Clone());
+            }
+        }
+
+        return lines;
+    }
+
+    private static string Locate()
+    {
+        var overridden = Environment.GetEnvironmentVariable("AVRO_SHARED_DIR");
+        if (!string.IsNullOrEmpty(overridden))
+        {
+            return overridden;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Avro.Codegen.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+            }
+        }
+
+        throw new InvalidOperationException("Avro.Codegen.sln not found above " + AppContext.BaseDirectory + "; set AVRO_SHARED_DIR.");
+    }
+}

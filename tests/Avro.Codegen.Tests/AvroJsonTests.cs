@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Avro.Codegen.Tests;
+
+public class AvroJsonTests
+{
+    [Fact]
+    public void Bytes_map_to_code_points_0_to_255_and_back()
+    {
+        var all = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+        var text = AvroJson.BytesToString(all);
+        Assert.Equal(256, text.Length);
+        Assert.Equal('\u00FF', text[255]);
+        Assert.Equal('\0', text[0]);
+        Assert.Equal(all, AvroJson.StringToBytes(text));
+    }
+
+    [Fact]
+    public void Characters_beyond_U00FF_are_not_bytes()
+    {
+        var e = Assert.Throws<AvroException>(() => AvroJson.StringToBytes("ab\u0100"));
+        Assert.Contains("U+0100 at index 2", e.Message);
+    }
+
+    [Theory]
+    [InlineData(1.0, "1.0")]
+    [InlineData(-1.0, "-1.0")]
+    [InlineData(0.0, "0.0")]
+    [InlineData(-0.0, "-0.0")]
+    [InlineData(100.0, "100.0")]
+    [InlineData(0.001, "0.001")]
+    [InlineData(0.0001, "1.0E-4")]
+    [InlineData(123456.789, "123456.789")]
+    [InlineData(1234567.0, "1234567.0")]
+    [InlineData(9999999.0, "9999999.0")]
+    [InlineData(1e7, "1.0E7")]
+    [InlineData(12345678.9, "1.23456789E7")]
+    [InlineData(0.1, "0.1")]
+    [InlineData(1.7976931348623157E308, "1.7976931348623157E308")]
+    [InlineData(4.9E-324, "4.9E-324")]
+    [InlineData(3.141592653589793, "3.141592653589793")]
+    [InlineData(-2.5E-10, "-2.5E-10")]
+    public void Doubles_are_formatted_like_java(double value, string expected) =>
+        Assert.Equal(expected, AvroJson.FormatDouble(value));
+
+    [Theory]
+    [InlineData(0.1f, "0.1")]
+    [InlineData(1.0f, "1.0")]
+    [InlineData(1.0E10f, "1.0E10")]
+    [InlineData(3.4028235E38f, "3.4028235E38")]
+    [InlineData(1.4E-45f, "1.4E-45")]
+    [InlineData(123.456f, "123.456")]
+    public void Floats_are_formatted_like_java(float value, string expected) =>
+        Assert.Equal(expected, AvroJson.FormatFloat(value));
+
+    [Fact]
+    public void Non_finite_values_are_strings_both_ways()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, AvroJson.WriterOptions))
+        {
+            writer.WriteStartArray();
+            AvroJson.WriteDouble(writer, double.NaN);
+            AvroJson.WriteDouble(writer, double.PositiveInfinity);
+            AvroJson.WriteFloat(writer, float.NegativeInfinity);
+            AvroJson.WriteDouble(writer, 2.5);
+            AvroJson.WriteFloat(writer, 0.1f);
+            writer.WriteEndArray();
+        }
+
+        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        Assert.Equal("[\"NaN\",\"Infinity\",\"-Infinity\",2.5,0.1]", json);
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        reader.Read();
+        var values = new List<double>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            values.Add(AvroJson.ReadDouble(ref reader));
+        }
+
+        Assert.True(double.IsNaN(values[0]));
+        Assert.Equal([double.PositiveInfinity, double.NegativeInfinity, 2.5, 0.1], values.Skip(1).Select(v => Math.Round(v, 6)));
+
+        var e = Assert.Throws<AvroException>(() =>
+        {
+            var bad = new Utf8JsonReader("\"nan\""u8);
+            bad.Read();
+            AvroJson.ReadDouble(ref bad);
+        });
+        Assert.Contains("the string \"nan\"", e.Message);
+    }
+}
