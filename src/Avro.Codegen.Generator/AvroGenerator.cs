@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Avro.Codegen.Generator.Diagnostics;
+using Avro.Codegen.Generator.Emit;
+using Avro.Codegen.Generator.Model;
+using Avro.Codegen.Generator.Options;
+using Avro.Codegen.Generator.Resolution;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Avro.Codegen.Generator;
+
+/// <summary>
+/// Turns every <c>.avsc</c> additional file into C# records with generated Avro codecs. The pipeline (see
+/// <c>docs/contributing/architecture.md</c>): read each file with its options -> resolve all files together -> one
+/// spec per named type -> one source file per Avro full name. Diagnostics travel on their own output so that moving
+/// text in a schema re-reports diagnostics without re-emitting code.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class AvroGenerator : IIncrementalGenerator
+{
+    private static readonly string Version = typeof(AvroGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => ReadFile(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.ParseFile);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GeneratorOptions.Read(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var resolved = files.Collect()
+            .Combine(options)
+            .Select(static (pair, ct) => Resolve(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.Resolve);
+
+        var types = resolved
+            .SelectMany(static (result, _) => result.Types)
+            .WithTrackingName(TrackingNames.Type);
+        context.RegisterSourceOutput(types, static (spc, spec) => EmitType(spc, spec));
+
+        var registry = resolved
+            .Select(static (result, _) => result.Registry)
+            .WithTrackingName(TrackingNames.Registry);
+        context.RegisterSourceOutput(registry, static (spc, spec) =>
+        {
+            if (spec is not null)
+            {
+                EmitType(spc, spec);
+            }
+        });
+
+        var diagnostics = resolved
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(
+            Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), info.Location?.ToLocation() ?? Location.None, info.Message)));
+    }
+
+    private static SchemaFileInput ReadFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        provider.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles." + GeneratorOptions.NamespaceMetadata, out var ns);
+        return new SchemaFileInput(file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim());
+    }
+
+    private static ResolveResult Resolve(ImmutableArray<SchemaFileInput> files, GeneratorOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return SchemaResolver.Resolve(files, options, Version, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The generator must never fail the compilation with an exception: report it and generate nothing.
+            return new ResolveResult(EquatableArray<TypeSpec>.Empty, null, new[]
+            {
+                new DiagnosticInfo("AVRO100", "The Avro generator failed unexpectedly while resolving schemas: " + e.GetType().Name + ": " + e.Message, null),
+            }.ToEquatableArray());
+        }
+    }
+
+    private static void EmitType(SourceProductionContext context, TypeSpec spec)
+    {
+        string source;
+        try
+        {
+            source = TypeEmitter.Emit(spec);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
+                $"The Avro generator failed unexpectedly while emitting '{spec.FullName}': {e.GetType().Name}: {e.Message}"));
+            return;
+        }
+
+        context.AddSource(spec.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+    }
+}

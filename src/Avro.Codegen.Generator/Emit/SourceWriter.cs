@@ -1,0 +1,82 @@
+using System;
+using System.Text;
+
+namespace Avro.Codegen.Generator.Emit;
+
+/// <summary>An indented text writer for generated code: four spaces per level, <c>\n</c> line ends, no trailing spaces.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public int Indent => _indent;
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length == 0)
+        {
+            _builder.Append('\n');
+            return this;
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length > 0)
+            {
+                _builder.Append(' ', _indent * 4).Append(line.TrimEnd());
+            }
+
+            _builder.Append('\n');
+        }
+
+        return this;
+    }
+
+    public SourceWriter Open(string text)
+    {
+        Line(text);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+        return this;
+    }
+
+    /// <summary>An XML summary: <paramref name="doc"/> (schema text, escaped) or <paramref name="fallbackXml"/> (already XML).</summary>
+    public SourceWriter Doc(string? doc, string fallbackXml)
+    {
+        if (string.IsNullOrWhiteSpace(doc))
+        {
+            return Line("/// <summary>" + fallbackXml + "</summary>");
+        }
+
+        var lines = doc!.Replace("\r\n", "\n").Trim().Split('\n');
+        if (lines.Length == 1)
+        {
+            return Line("/// <summary>" + Naming.XmlEscape(lines[0].Trim()) + "</summary>");
+        }
+
+        Line("/// <summary>");
+        foreach (var line in lines)
+        {
+            Line("/// " + Naming.XmlEscape(line.TrimEnd()));
+        }
+
+        return Line("/// </summary>");
+    }
+
+    public override string ToString()
+    {
+        if (_indent != 0)
+        {
+            throw new InvalidOperationException("unbalanced indentation in generated code");
+        }
+
+        return _builder.ToString();
+    }
+}

@@ -1,0 +1,75 @@
+namespace Avro.Codegen.Generator.Model;
+
+/// <summary>What a generated file declares.</summary>
+internal enum GeneratedKind
+{
+    Record,
+    Enum,
+    Fixed,
+    Union,
+    Registry,
+}
+
+/// <summary>
+/// Everything needed to emit one generated file. Immutable and structurally equatable (strings, numbers, enums,
+/// <see cref="EquatableArray{T}"/> and other specs only): if it compared by reference, every run would re-emit every file.
+/// No spans or locations live here, so moving text around in a <c>.avsc</c> never re-emits code.
+/// </summary>
+/// <param name="Kind">What to declare.</param>
+/// <param name="FullName">The Avro full name (for unions, the generated type's C# name).</param>
+/// <param name="HintName">The generated file name.</param>
+/// <param name="Namespace">The C# namespace, or null for the global namespace.</param>
+/// <param name="Name">The C# type name (escaped when needed).</param>
+/// <param name="Doc">The Avro <c>doc</c>.</param>
+/// <param name="SchemaJson">The schema as written (full form, compact), for records, enums and fixed.</param>
+/// <param name="CanonicalJson">The Parsing Canonical Form.</param>
+/// <param name="Fingerprint">The CRC-64-AVRO fingerprint of the canonical form.</param>
+/// <param name="Fields">Record fields in schema order.</param>
+/// <param name="IsRecursive">True when the record can contain itself (reading needs a depth guard).</param>
+/// <param name="Symbols">Enum symbols in wire order.</param>
+/// <param name="DefaultSymbol">The enum default symbol, or null.</param>
+/// <param name="FixedSize">Size of a fixed.</param>
+/// <param name="Cases">Union branches in wire order.</param>
+/// <param name="Entries">Registry entries.</param>
+/// <param name="Version">The generator version written into <c>[GeneratedCode]</c>.</param>
+internal sealed record TypeSpec(
+    GeneratedKind Kind,
+    string FullName,
+    string HintName,
+    string? Namespace,
+    string Name,
+    string? Doc,
+    string SchemaJson,
+    string CanonicalJson,
+    ulong Fingerprint,
+    EquatableArray<FieldSpec> Fields,
+    bool IsRecursive,
+    EquatableArray<string> Symbols,
+    string? DefaultSymbol,
+    int FixedSize,
+    EquatableArray<UnionCaseSpec> Cases,
+    EquatableArray<RegistryEntrySpec> Entries,
+    string Version)
+{
+    /// <summary>The <c>global::</c>-qualified C# type name.</summary>
+    public string QualifiedName => Namespace is null ? "global::" + Name : "global::" + Namespace + "." + Name;
+}
+
+/// <summary>A record field.</summary>
+/// <param name="AvroName">The field name in the schema and in JSON.</param>
+/// <param name="PropertyName">The C# property name.</param>
+/// <param name="LocalName">A local variable name for reading.</param>
+/// <param name="Type">The field type.</param>
+/// <param name="Doc">The field doc.</param>
+/// <param name="DefaultExpression">A C# expression for the default, or null when the field has none (it is then <c>required</c>).</param>
+internal sealed record FieldSpec(string AvroName, string PropertyName, string LocalName, TypeRef Type, string? Doc, string? DefaultExpression);
+
+/// <summary>One branch of a generated union.</summary>
+/// <param name="CaseName">The C# case name (<c>IsString</c>, <c>TryGetString</c>, ...).</param>
+/// <param name="Type">The branch type (<see cref="TypeRefKind.Null"/> for the null branch).</param>
+internal sealed record UnionCaseSpec(string CaseName, TypeRef Type);
+
+/// <summary>A type reachable by Avro full name from the registry.</summary>
+/// <param name="FullName">The Avro full name.</param>
+/// <param name="Type">How to read and write it.</param>
+internal sealed record RegistryEntrySpec(string FullName, TypeRef Type);

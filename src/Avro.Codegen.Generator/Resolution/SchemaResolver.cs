@@ -1,0 +1,683 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Avro.Codegen.Generator.Model;
+using Avro.Codegen.Generator.Options;
+using Avro.Codegen.Schema;
+using Avro.Codegen.Schema.Json;
+
+namespace Avro.Codegen.Generator.Resolution;
+
+/// <summary>
+/// Parses all schema files as one set (named types may be used across files) and turns every named type into a
+/// <see cref="TypeSpec"/>. Pure: the same inputs give equal outputs, which is what keeps unchanged types cached.
+/// </summary>
+internal static partial class SchemaResolver
+{
+    private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
+    {
+        "WriteAvro", "ReadAvro", "WriteAvroJson", "ReadAvroJson", "AvroSchemaJson", "AvroSchemaJsonUtf8",
+        "AvroCanonicalSchema", "AvroSchemaFingerprint", "EqualityContract", "Equals", "GetHashCode", "ToString",
+        "GetType", "MemberwiseClone", "Deconstruct", "PrintMembers", "Finalize", "Clone",
+    };
+
+    public static ResolveResult Resolve(IReadOnlyList<SchemaFileInput> inputs, GeneratorOptions options, string version, CancellationToken cancellationToken)
+    {
+        var files = inputs.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var diagnostics = new List<DiagnosticInfo>();
+        foreach (var problem in options.Problems)
+        {
+            diagnostics.Add(new DiagnosticInfo("AVRO200", problem, null));
+        }
+
+        var set = SchemaParser.ParseSet(files.Select(f => new SchemaSource(f.Path, f.Text)));
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var error in set.Errors)
+        {
+            diagnostics.Add(new DiagnosticInfo(error.Code, error.Message, ToLocation(error.Span)));
+        }
+
+        var context = new Context(options, version, diagnostics);
+        for (var i = 0; i < set.Files.Count && i < files.Count; i++)
+        {
+            var result = set.Files[i];
+            if (!result.Success)
+            {
+                // A bad file generates nothing; its errors are reported and the other files carry on.
+                continue;
+            }
+
+            foreach (var named in result.DefinedTypes)
+            {
+                context.Declare(named, files[i].NamespaceOverride, files[i].Path);
+            }
+        }
+
+        context.Prune();
+        context.AssignCSharpNames();
+        context.CollectUnions();
+        var types = new List<TypeSpec>();
+        foreach (var info in context.Emitted)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var spec = context.BuildSpec(info);
+            if (spec is not null)
+            {
+                types.Add(spec);
+            }
+        }
+
+        types.AddRange(context.BuildUnionSpecs());
+        types.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
+        var registry = options.EmitRegistry ? context.BuildRegistry() : null;
+        return new ResolveResult(types.ToEquatableArray(), registry, diagnostics.ToEquatableArray());
+    }
+
+    internal static LocationInfo? ToLocation(SourceSpan? span)
+    {
+        if (span is null)
+        {
+            return null;
+        }
+
+        // SourceSpan lines and columns are 1-based and inclusive; Roslyn's are 0-based with an exclusive end.
+        return new LocationInfo(span.File, Math.Max(0, span.Offset), Math.Max(0, span.Length),
+            Math.Max(0, span.StartLine - 1), Math.Max(0, span.StartColumn - 1), Math.Max(0, span.EndLine - 1), Math.Max(0, span.EndColumn));
+    }
+
+    internal sealed class NamedInfo
+    {
+        public NamedInfo(NamedSchema schema, string? csNamespace, string file)
+        {
+            Schema = schema;
+            CSharpNamespace = csNamespace;
+            File = file;
+            CSharpName = Naming.Escape(schema.Name);
+        }
+
+        public NamedSchema Schema { get; }
+
+        public string? CSharpNamespace { get; }
+
+        public string File { get; }
+
+        public string CSharpName { get; set; }
+
+        public string Qualified => CSharpNamespace is null ? "global::" + CSharpName : "global::" + CSharpNamespace + "." + CSharpName;
+
+        /// <summary>Fixed types with a logical type (decimal, uuid, duration) map to a BCL or runtime type, not a class.</summary>
+        public bool IsLogicalFixed => Schema is FixedSchema { LogicalType: not null };
+    }
+
+    internal sealed class UnionInfo
+    {
+        public UnionInfo(string key, UnionSchema schema)
+        {
+            Key = key;
+            Schema = schema;
+        }
+
+        public string Key { get; }
+
+        public UnionSchema Schema { get; }
+
+        public string[] CaseNames { get; set; } = Array.Empty<string>();
+
+        public string Name { get; set; } = string.Empty;
+    }
+
+    internal sealed class Context
+    {
+        private readonly GeneratorOptions _options;
+        private readonly string _version;
+        private readonly List<DiagnosticInfo> _diagnostics;
+        private readonly Dictionary<string, NamedInfo> _named = new(StringComparer.Ordinal);
+        private readonly List<NamedInfo> _order = new();
+        private readonly Dictionary<string, UnionInfo> _unions = new(StringComparer.Ordinal);
+        private readonly string _unionNamespace;
+
+        public Context(GeneratorOptions options, string version, List<DiagnosticInfo> diagnostics)
+        {
+            _options = options;
+            _version = version;
+            _diagnostics = diagnostics;
+            _unionNamespace = Naming.EscapeNamespace(options.UnionNamespace ?? GeneratorOptions.DefaultUnionNamespace);
+        }
+
+        public IEnumerable<NamedInfo> Emitted => _order;
+
+        public void Declare(NamedSchema schema, string? namespaceOverride, string file)
+        {
+            if (_named.TryGetValue(schema.FullName, out var existing))
+            {
+                if (!ReferenceEquals(existing.Schema, schema))
+                {
+                    _diagnostics.Add(new DiagnosticInfo("AVRO101",
+                        $"'{schema.FullName}' is defined in '{existing.File}' and again in '{file}'; the first definition is used",
+                        ToLocation(schema.Span)));
+                }
+
+                return;
+            }
+
+            var info = new NamedInfo(schema, MapNamespace(schema.Namespace, namespaceOverride), file);
+            _named.Add(schema.FullName, info);
+            _order.Add(info);
+        }
+
+        private string? MapNamespace(string? avroNamespace, string? namespaceOverride)
+        {
+            if (!string.IsNullOrWhiteSpace(namespaceOverride) && Naming.IsValidDottedName(namespaceOverride!.Trim()))
+            {
+                return Naming.EscapeNamespace(namespaceOverride.Trim());
+            }
+
+            if (avroNamespace is null)
+            {
+                return null;
+            }
+
+            foreach (var mapping in _options.NamespaceMap)
+            {
+                if (avroNamespace == mapping.AvroPrefix)
+                {
+                    return Naming.EscapeNamespace(mapping.CSharpNamespace);
+                }
+
+                if (avroNamespace.StartsWith(mapping.AvroPrefix + ".", StringComparison.Ordinal))
+                {
+                    return Naming.EscapeNamespace(mapping.CSharpNamespace + avroNamespace.Substring(mapping.AvroPrefix.Length));
+                }
+            }
+
+            return Naming.EscapeNamespace(avroNamespace);
+        }
+
+        /// <summary>
+        /// Drops types that refer to a type no successful file defines (it is in a file with errors), so that one bad
+        /// file produces its own diagnostics and not a cascade of C# errors in the others.
+        /// </summary>
+        public void Prune()
+        {
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var info in _order.ToList())
+                {
+                    if (!AllReferencesKnown(info.Schema, new HashSet<AvroSchema>()))
+                    {
+                        _named.Remove(info.Schema.FullName);
+                        _order.Remove(info);
+                        changed = true;
+                    }
+                }
+            }
+            while (changed);
+        }
+
+        private bool AllReferencesKnown(AvroSchema schema, HashSet<AvroSchema> seen)
+        {
+            if (!seen.Add(schema))
+            {
+                return true;
+            }
+
+            switch (schema)
+            {
+                case NamedSchema named when !_named.TryGetValue(named.FullName, out var info) || !ReferenceEquals(info.Schema, named):
+                    return false;
+                case RecordSchema record:
+                    return record.Fields.All(f => AllReferencesKnown(f.Type, seen));
+                case ArraySchema array:
+                    return AllReferencesKnown(array.Items, seen);
+                case MapSchema map:
+                    return AllReferencesKnown(map.Values, seen);
+                case UnionSchema union:
+                    return union.Branches.All(b => AllReferencesKnown(b, seen));
+                default:
+                    return true;
+            }
+        }
+
+        /// <summary>
+        /// Two Avro names that map to one C# name (e.g. through the namespace map): the first by Avro full name keeps
+        /// it, the others get a numeric suffix (2, 3, ...) and a warning. Enum helpers (<c>{Name}Codec</c>) take part.
+        /// </summary>
+        public void AssignCSharpNames()
+        {
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var info in _order.Where(i => !i.IsLogicalFixed).OrderBy(i => i.Schema.FullName, StringComparer.Ordinal))
+            {
+                var baseName = Naming.Unescape(info.CSharpName);
+                var candidate = baseName;
+                for (var n = 2; !Claim(taken, info, candidate); n++)
+                {
+                    candidate = baseName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (candidate != baseName)
+                {
+                    _diagnostics.Add(new DiagnosticInfo("AVRO102",
+                        $"The C# name of '{info.Schema.FullName}' collides with another generated type; it is generated as '{candidate}'",
+                        ToLocation(info.Schema.Span)));
+                }
+
+                info.CSharpName = Naming.Escape(candidate);
+            }
+        }
+
+        private static bool Claim(HashSet<string> taken, NamedInfo info, string name)
+        {
+            var prefix = info.CSharpNamespace is null ? string.Empty : Naming.Unescape(info.CSharpNamespace) + ".";
+            var key = prefix + name;
+            var helper = info.Schema is EnumSchema ? key + "Codec" : null;
+            if (taken.Contains(key) || (helper is not null && taken.Contains(helper)))
+            {
+                return false;
+            }
+
+            taken.Add(key);
+            if (helper is not null)
+            {
+                taken.Add(helper);
+            }
+
+            return true;
+        }
+
+        // ----- unions -----
+
+        public void CollectUnions()
+        {
+            var seen = new HashSet<AvroSchema>();
+            foreach (var info in _order)
+            {
+                Visit(info.Schema, seen);
+            }
+
+            // Case names: the simple name of each branch, qualified when two branches would share one.
+            foreach (var union in _unions.Values)
+            {
+                var simple = union.Schema.Branches.Select(b => CaseName(b, qualified: false)).ToArray();
+                for (var i = 0; i < simple.Length; i++)
+                {
+                    if (simple.Count(s => s == simple[i]) > 1)
+                    {
+                        simple[i] = CaseName(union.Schema.Branches[i], qualified: true);
+                    }
+                }
+
+                union.CaseNames = simple;
+            }
+
+            // Type names: the case names joined with "Or"; qualified names when two distinct unions would share one,
+            // and a numeric suffix as the last resort (also when a generated record already has the name).
+            var typeNames = new HashSet<string>(_order.Where(i => Naming.Unescape(i.CSharpNamespace ?? string.Empty) == Naming.Unescape(_unionNamespace))
+                .Select(i => Naming.Unescape(i.CSharpName)), StringComparer.Ordinal);
+            var byName = _unions.Values.GroupBy(u => string.Join("Or", u.CaseNames)).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var union in _unions.Values.OrderBy(u => u.Key, StringComparer.Ordinal))
+            {
+                var name = string.Join("Or", union.CaseNames);
+                if (byName[name] > 1)
+                {
+                    name = string.Join("Or", union.Schema.Branches.Select(b => CaseName(b, qualified: true)));
+                }
+
+                var candidate = name;
+                for (var n = 2; !typeNames.Add(candidate); n++)
+                {
+                    candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                union.Name = candidate;
+            }
+        }
+
+        private void Visit(AvroSchema schema, HashSet<AvroSchema> seen)
+        {
+            if (!seen.Add(schema))
+            {
+                return;
+            }
+
+            switch (schema)
+            {
+                case RecordSchema record:
+                    foreach (var field in record.Fields)
+                    {
+                        Visit(field.Type, seen);
+                    }
+
+                    break;
+                case ArraySchema array:
+                    Visit(array.Items, seen);
+                    break;
+                case MapSchema map:
+                    Visit(map.Values, seen);
+                    break;
+                case UnionSchema union:
+                    if (!union.TryGetNullable(out _, out _))
+                    {
+                        var key = UnionKey(union);
+                        if (!_unions.ContainsKey(key))
+                        {
+                            _unions.Add(key, new UnionInfo(key, union));
+                        }
+                    }
+
+                    foreach (var branch in union.Branches)
+                    {
+                        Visit(branch, seen);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The identity of a union: its branches as the codec sees them. Equal keys share one generated type.</summary>
+        private static string UnionKey(AvroSchema schema) => schema switch
+        {
+            NamedSchema named => named.FullName,
+            ArraySchema array => "array<" + UnionKey(array.Items) + ">",
+            MapSchema map => "map<" + UnionKey(map.Values) + ">",
+            UnionSchema union => "union<" + string.Join(",", union.Branches.Select(UnionKey)) + ">",
+            _ => schema.LogicalType is { } logical ? schema.TypeName + ":" + LogicalKey(logical) : schema.TypeName,
+        };
+
+        private static string LogicalKey(LogicalType logical) => logical.Kind == LogicalTypeKind.Decimal
+            ? $"decimal({logical.Precision},{logical.Scale})"
+            : logical.Name;
+
+        private static string CaseName(AvroSchema schema, bool qualified) => schema switch
+        {
+            NamedSchema named => qualified
+                ? string.Concat((named.Namespace is null ? named.Name : named.FullName).Split('.').Select(Capitalize))
+                : Capitalize(named.Name),
+            ArraySchema array => "ArrayOf" + CaseName(array.Items, qualified),
+            MapSchema map => "MapOf" + CaseName(map.Values, qualified),
+            UnionSchema union => string.Join("Or", union.Branches.Select(b => CaseName(b, qualified))),
+            _ => schema.LogicalType is { } logical ? Naming.ToPascalCase(logical.Name.Replace('-', '_')) : Capitalize(schema.TypeName),
+        };
+
+        private static string Capitalize(string name) => Naming.ToPascalCase(name);
+
+        // ----- type references -----
+
+        public TypeRef Ref(AvroSchema schema)
+        {
+            switch (schema)
+            {
+                case PrimitiveSchema primitive when primitive.LogicalType is { } logical:
+                    return LogicalRef(logical, primitive.Kind, primitive.TypeName, 0) ?? PrimitiveRef(primitive.Kind);
+                case PrimitiveSchema primitive:
+                    return PrimitiveRef(primitive.Kind);
+                case FixedSchema { LogicalType: { } logical } fixedSchema:
+                    return LogicalRef(logical, SchemaKind.Fixed, fixedSchema.FullName, fixedSchema.Size)
+                        ?? throw new InvalidOperationException($"fixed '{fixedSchema.FullName}' has an unsupported logical type");
+                case NamedSchema named:
+                {
+                    var info = _named[named.FullName];
+                    return named switch
+                    {
+                        RecordSchema => new TypeRef(TypeRefKind.Record, info.Qualified, false, named.FullName),
+                        EnumSchema => new TypeRef(TypeRefKind.Enum, info.Qualified, true, named.FullName, CodecType: info.Qualified + "Codec"),
+                        _ => new TypeRef(TypeRefKind.Fixed, info.Qualified, false, named.FullName, FixedSize: ((FixedSchema)named).Size),
+                    };
+                }
+
+                case ArraySchema array:
+                {
+                    var items = Ref(array.Items);
+                    return new TypeRef(TypeRefKind.Array, "global::System.Collections.Generic.List<" + items.CSharpType + ">", false, "array", items);
+                }
+
+                case MapSchema map:
+                {
+                    var values = Ref(map.Values);
+                    return new TypeRef(TypeRefKind.Map, "global::System.Collections.Generic.Dictionary<string, " + values.CSharpType + ">", false, "map", values);
+                }
+
+                case UnionSchema union when union.TryGetNullable(out var valueBranch, out var nullIndex):
+                {
+                    var inner = Ref(valueBranch);
+                    return new TypeRef(TypeRefKind.Nullable, inner.NonNullableType + "?", inner.IsValueType, "union", inner, nullIndex);
+                }
+
+                case UnionSchema union:
+                {
+                    var info = _unions[UnionKey(union)];
+                    var qualified = "global::" + _unionNamespace + "." + info.Name;
+                    return new TypeRef(TypeRefKind.Union, qualified, true, "union", CodecType: qualified);
+                }
+
+                default:
+                    throw new InvalidOperationException("unexpected schema " + schema.TypeName);
+            }
+        }
+
+        private static TypeRef PrimitiveRef(SchemaKind kind) => kind switch
+        {
+            SchemaKind.Null => new TypeRef(TypeRefKind.Null, "void", false, "null"),
+            SchemaKind.Boolean => new TypeRef(TypeRefKind.Boolean, "bool", true, "boolean"),
+            SchemaKind.Int => new TypeRef(TypeRefKind.Int, "int", true, "int"),
+            SchemaKind.Long => new TypeRef(TypeRefKind.Long, "long", true, "long"),
+            SchemaKind.Float => new TypeRef(TypeRefKind.Float, "float", true, "float"),
+            SchemaKind.Double => new TypeRef(TypeRefKind.Double, "double", true, "double"),
+            SchemaKind.Bytes => new TypeRef(TypeRefKind.Bytes, "byte[]", false, "bytes"),
+            _ => new TypeRef(TypeRefKind.String, "string", false, "string"),
+        };
+
+        private static TypeRef? LogicalRef(LogicalType logical, SchemaKind underlying, string branchName, int fixedSize)
+        {
+            const string AvroDecimal = "global::Avro.Codegen.AvroDecimal";
+            var onFixed = underlying == SchemaKind.Fixed;
+            return logical.Kind switch
+            {
+                LogicalTypeKind.Decimal when logical.Precision <= 28 => Logical("decimal", true, onFixed ? LogicalKind.DecimalFixed : LogicalKind.Decimal),
+                LogicalTypeKind.Decimal => Logical(AvroDecimal, true, onFixed ? LogicalKind.LargeDecimalFixed : LogicalKind.LargeDecimal),
+                LogicalTypeKind.BigDecimal => Logical(AvroDecimal, true, LogicalKind.BigDecimal),
+                LogicalTypeKind.Uuid => Logical("global::System.Guid", true, onFixed ? LogicalKind.UuidFixed : LogicalKind.Uuid),
+                LogicalTypeKind.Date => Logical("global::System.DateOnly", true, LogicalKind.Date),
+                LogicalTypeKind.TimeMillis => Logical("global::System.TimeOnly", true, LogicalKind.TimeMillis),
+                LogicalTypeKind.TimeMicros => Logical("global::System.TimeOnly", true, LogicalKind.TimeMicros),
+                LogicalTypeKind.TimestampMillis => Logical("global::System.DateTimeOffset", true, LogicalKind.TimestampMillis),
+                LogicalTypeKind.TimestampMicros => Logical("global::System.DateTimeOffset", true, LogicalKind.TimestampMicros),
+                LogicalTypeKind.TimestampNanos => Logical("global::System.DateTimeOffset", true, LogicalKind.TimestampNanos),
+                LogicalTypeKind.LocalTimestampMillis => Logical("global::System.DateTime", true, LogicalKind.LocalTimestampMillis),
+                LogicalTypeKind.LocalTimestampMicros => Logical("global::System.DateTime", true, LogicalKind.LocalTimestampMicros),
+                LogicalTypeKind.LocalTimestampNanos => Logical("global::System.DateTime", true, LogicalKind.LocalTimestampNanos),
+                LogicalTypeKind.Duration => Logical("global::Avro.Codegen.AvroDuration", true, LogicalKind.Duration),
+                _ => null,
+            };
+
+            TypeRef Logical(string type, bool isValueType, LogicalKind kind) =>
+                new(TypeRefKind.Logical, type, isValueType, branchName, Logical: kind, Scale: logical.Scale, Precision: logical.Precision, FixedSize: fixedSize);
+        }
+
+        // ----- specs -----
+
+        public TypeSpec? BuildSpec(NamedInfo info)
+        {
+            var schema = info.Schema;
+            if (info.IsLogicalFixed)
+            {
+                return null;
+            }
+
+            var schemaJson = SchemaJson.ToJson(schema);
+            var canonical = ParsingCanonicalForm.ToCanonicalJson(schema);
+            var fingerprint = SchemaFingerprint.Crc64Avro(schema);
+            var hint = schema.FullName + ".g.cs";
+            switch (schema)
+            {
+                case RecordSchema record:
+                {
+                    var fields = BuildFields(record, info);
+                    return new TypeSpec(GeneratedKind.Record, schema.FullName, hint, info.CSharpNamespace, info.CSharpName, schema.Doc,
+                        schemaJson, canonical, fingerprint, fields, IsRecursive(record), EquatableArray<string>.Empty, null, 0,
+                        EquatableArray<UnionCaseSpec>.Empty, EquatableArray<RegistryEntrySpec>.Empty, _version);
+                }
+
+                case EnumSchema enumSchema:
+                    return new TypeSpec(GeneratedKind.Enum, schema.FullName, hint, info.CSharpNamespace, info.CSharpName, schema.Doc,
+                        schemaJson, canonical, fingerprint, EquatableArray<FieldSpec>.Empty, false, enumSchema.Symbols.ToEquatableArray(),
+                        enumSchema.Default, 0, EquatableArray<UnionCaseSpec>.Empty, EquatableArray<RegistryEntrySpec>.Empty, _version);
+                case FixedSchema fixedSchema:
+                    return new TypeSpec(GeneratedKind.Fixed, schema.FullName, hint, info.CSharpNamespace, info.CSharpName, schema.Doc,
+                        schemaJson, canonical, fingerprint, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null,
+                        fixedSchema.Size, EquatableArray<UnionCaseSpec>.Empty, EquatableArray<RegistryEntrySpec>.Empty, _version);
+                default:
+                    return null;
+            }
+        }
+
+        private EquatableArray<FieldSpec> BuildFields(RecordSchema record, NamedInfo info)
+        {
+            var names = FieldNames(record, info);
+            var fields = new List<FieldSpec>();
+            foreach (var field in record.Fields)
+            {
+                var property = names[field.Name];
+                var type = Ref(field.Type);
+                string? defaultExpression = null;
+                if (field.Default is { } defaultValue)
+                {
+                    defaultExpression = DefaultExpressions.Create(this, field.Type, type, defaultValue);
+                    if (defaultExpression is null)
+                    {
+                        _diagnostics.Add(new DiagnosticInfo("AVRO103",
+                            $"The default of field '{field.Name}' in '{record.FullName}' cannot be represented in C#; the property is required instead",
+                            ToLocation(defaultValue.Span ?? field.Span)));
+                    }
+                }
+
+                fields.Add(new FieldSpec(field.Name, property, Naming.ToLocal(property), type, field.Doc, defaultExpression));
+            }
+
+            return fields.ToEquatableArray();
+        }
+
+        /// <summary>True when the record can reach itself through its fields, so reading it needs the depth guard.</summary>
+        private static bool IsRecursive(RecordSchema record)
+        {
+            var seen = new HashSet<AvroSchema>();
+            var stack = new Stack<AvroSchema>();
+            foreach (var field in record.Fields)
+            {
+                stack.Push(field.Type);
+            }
+
+            while (stack.Count > 0)
+            {
+                var schema = stack.Pop();
+                if (ReferenceEquals(schema, record))
+                {
+                    return true;
+                }
+
+                if (!seen.Add(schema))
+                {
+                    continue;
+                }
+
+                switch (schema)
+                {
+                    case RecordSchema r:
+                        foreach (var field in r.Fields)
+                        {
+                            stack.Push(field.Type);
+                        }
+
+                        break;
+                    case ArraySchema a:
+                        stack.Push(a.Items);
+                        break;
+                    case MapSchema m:
+                        stack.Push(m.Values);
+                        break;
+                    case UnionSchema u:
+                        foreach (var branch in u.Branches)
+                        {
+                            stack.Push(branch);
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        public IEnumerable<TypeSpec> BuildUnionSpecs()
+        {
+            foreach (var union in _unions.Values)
+            {
+                var cases = new List<UnionCaseSpec>();
+                for (var i = 0; i < union.Schema.Branches.Count; i++)
+                {
+                    cases.Add(new UnionCaseSpec(union.CaseNames[i], Ref(union.Schema.Branches[i])));
+                }
+
+                var ns = _unionNamespace;
+                yield return new TypeSpec(GeneratedKind.Union, union.Key, "AvroUnion." + Naming.Unescape(ns) + "." + union.Name + ".g.cs", ns, union.Name,
+                    null, string.Empty, string.Empty, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
+                    cases.ToEquatableArray(), EquatableArray<RegistryEntrySpec>.Empty, _version);
+            }
+        }
+
+        public TypeSpec BuildRegistry()
+        {
+            var entries = _order
+                .OrderBy(i => i.Schema.FullName, StringComparer.Ordinal)
+                .Select(i => new RegistryEntrySpec(i.Schema.FullName, Ref(i.Schema)))
+                .ToEquatableArray();
+            return new TypeSpec(GeneratedKind.Registry, "AvroGeneratedTypes", "AvroGeneratedTypes.g.cs", _unionNamespace, "AvroGeneratedTypes",
+                null, string.Empty, string.Empty, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
+                EquatableArray<UnionCaseSpec>.Empty, entries, _version);
+        }
+
+        public string UnionFactory(AvroSchema union, int branch)
+        {
+            var info = _unions[UnionKey(union)];
+            return "global::" + _unionNamespace + "." + info.Name + ".From" + info.CaseNames[branch];
+        }
+
+        public string UnionNull(AvroSchema union)
+        {
+            var info = _unions[UnionKey(union)];
+            return "global::" + _unionNamespace + "." + info.Name + "." + info.CaseNames[((UnionSchema)union).Branches.ToList().FindIndex(b => b.Kind == SchemaKind.Null)];
+        }
+
+        public string PropertyNameOf(RecordSchema record, string fieldName) => FieldNames(record, _named[record.FullName])[fieldName];
+
+        /// <summary>
+        /// Property names: PascalCase of the field name. A field named like its record or like a generated member gets
+        /// the suffix "Value" (C# forbids a member named like its type, CS0542), then a number for repeated collisions.
+        /// </summary>
+        private static Dictionary<string, string> FieldNames(RecordSchema record, NamedInfo info)
+        {
+            var taken = new HashSet<string>(ReservedMembers, StringComparer.Ordinal) { Naming.Unescape(info.CSharpName) };
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var field in record.Fields)
+            {
+                var baseName = Naming.ToPascalCase(field.Name);
+                var name = baseName;
+                if (taken.Contains(name))
+                {
+                    baseName = name = baseName + "Value";
+                    for (var n = 2; taken.Contains(name); n++)
+                    {
+                        name = baseName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+
+                taken.Add(name);
+                names[field.Name] = Naming.Escape(name);
+            }
+
+            return names;
+        }
+    }
+}

@@ -1,0 +1,562 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Avro.Codegen;
+
+/// <summary>
+/// The Avro JSON encoding for generated code: token checks that fail with <see cref="AvroException"/> (never a bare
+/// <see cref="JsonException"/> or <see cref="InvalidOperationException"/>), primitives, and logical types.
+/// </summary>
+/// <remarks>
+/// Logical values appear in JSON as their underlying type (a timestamp as its <c>long</c>, a decimal as its bytes).
+/// The conversions go through the runtime's binary <see cref="AvroWriter"/>/<see cref="AvroReader"/> on a small buffer,
+/// so JSON and binary agree on every rule (scale checks, ranges, rounding) by construction.
+/// Reader convention: on entry the reader is on the value's first token; on exit, on its last.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class AvroJsonCodec
+{
+    // ----- token plumbing -----
+
+    /// <summary>Moves to the next token; the end of input or malformed JSON is an <see cref="AvroException"/>.</summary>
+    public static void Read(ref Utf8JsonReader reader)
+    {
+        if (!TryRead(ref reader))
+        {
+            throw new AvroException("Unexpected end of JSON input.", reader.BytesConsumed);
+        }
+    }
+
+    /// <summary>Moves to the next token; false at the end of input; malformed JSON is an <see cref="AvroException"/>.</summary>
+    public static bool TryRead(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException e)
+        {
+            throw new AvroException("Malformed JSON: " + e.Message, e.BytePositionInLine ?? reader.BytesConsumed, e);
+        }
+    }
+
+    /// <summary>Checks the current token is <paramref name="type"/>.</summary>
+    public static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what)
+    {
+        if (reader.TokenType != type)
+        {
+            throw Unexpected(ref reader, Describe(type) + " for " + what);
+        }
+    }
+
+    /// <summary>Moves to the next member of an object: true on its name, false on the closing brace.</summary>
+    public static bool ReadProperty(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        Expect(ref reader, JsonTokenType.PropertyName, "an object member");
+        return true;
+    }
+
+    /// <summary>On a member name: returns it and moves to the member's value.</summary>
+    public static string ReadPropertyName(ref Utf8JsonReader reader)
+    {
+        var name = GetString(ref reader);
+        Read(ref reader);
+        return name;
+    }
+
+    /// <summary>Moves to the next array element: true on its first token, false on the closing bracket.</summary>
+    public static bool ReadItem(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        return reader.TokenType != JsonTokenType.EndArray;
+    }
+
+    /// <summary>On a member name: skips the member's value (unknown record fields are ignored, as Java Avro does).</summary>
+    public static void SkipProperty(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        try
+        {
+            if (!reader.TrySkip())
+            {
+                throw new AvroException("Unexpected end of JSON input.", reader.BytesConsumed);
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new AvroException("Malformed JSON: " + e.Message, reader.BytesConsumed, e);
+        }
+    }
+
+    /// <summary>On the start of a union object: moves to the member name that names the branch.</summary>
+    public static void ReadUnionBranchName(ref Utf8JsonReader reader)
+    {
+        if (!ReadProperty(ref reader))
+        {
+            throw new AvroException("A union value must be null or an object with exactly one member naming the branch; found {}.", reader.TokenStartIndex);
+        }
+    }
+
+    /// <summary>On the start of a union object: checks that its one member names <paramref name="branch"/> and moves to the value.</summary>
+    public static void ReadBranch(ref Utf8JsonReader reader, ReadOnlySpan<byte> branchUtf8, string branch)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "union branch '" + branch + "'");
+        ReadUnionBranchName(ref reader);
+        if (!reader.ValueTextEquals(branchUtf8))
+        {
+            throw UnknownBranch(ref reader);
+        }
+
+        Read(ref reader);
+    }
+
+    /// <summary>After a union branch's value: checks that the union object ends here.</summary>
+    public static void ReadEndObject(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new AvroException("A union object must have exactly one member.", reader.TokenStartIndex);
+        }
+    }
+
+    // ----- errors -----
+
+    /// <summary>A record in JSON lacks a field that has no default.</summary>
+    public static AvroException MissingField(string record, string field) =>
+        new($"The JSON object for record '{record}' has no field '{field}', and the field has no default.");
+
+    /// <summary>A C# enum value outside the Avro symbols.</summary>
+    public static AvroException InvalidEnumValue(string enumName, int value) =>
+        new($"{value.ToString(CultureInfo.InvariantCulture)} is not a symbol index of enum '{enumName}'.");
+
+    /// <summary>A JSON string that is not one of the enum's symbols (and the enum has no default).</summary>
+    public static AvroException UnknownSymbol(ref Utf8JsonReader reader, string enumName) =>
+        new($"'{GetString(ref reader)}' is not a symbol of enum '{enumName}'.", reader.TokenStartIndex);
+
+    /// <summary>A union object whose member names no branch of the union.</summary>
+    public static AvroException UnknownBranch(ref Utf8JsonReader reader) =>
+        new($"'{GetString(ref reader)}' is not a branch of this union.", reader.TokenStartIndex);
+
+    private static AvroException Unexpected(ref Utf8JsonReader reader, string expected) =>
+        new($"Expected {expected}, found {Describe(reader.TokenType)}.", reader.TokenStartIndex);
+
+    private static string Describe(JsonTokenType type) => type switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.EndObject => "the end of an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.EndArray => "the end of an array",
+        JsonTokenType.PropertyName => "a member name",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => "nothing",
+    };
+
+    private static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new AvroException("Invalid JSON string: " + e.Message, reader.TokenStartIndex, e);
+        }
+    }
+
+    // ----- primitives -----
+
+    /// <summary>Reads <c>null</c>.</summary>
+    public static void ReadNull(ref Utf8JsonReader reader) => Expect(ref reader, JsonTokenType.Null, "null");
+
+    /// <summary>Reads a boolean.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw Unexpected(ref reader, "a boolean"),
+    };
+
+    /// <summary>Reads an <c>int</c>: a JSON integer in 32-bit range.</summary>
+    public static int ReadInt(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "int");
+        return reader.TryGetInt32(out var value) ? value : throw new AvroException("Expected a 32-bit integer.", reader.TokenStartIndex);
+    }
+
+    /// <summary>Reads a <c>long</c>: a JSON integer in 64-bit range.</summary>
+    public static long ReadLong(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "long");
+        return reader.TryGetInt64(out var value) ? value : throw new AvroException("Expected a 64-bit integer.", reader.TokenStartIndex);
+    }
+
+    /// <summary>Reads a <c>float</c> (a number, or <c>"NaN"</c>/<c>"Infinity"</c>/<c>"-Infinity"</c>).</summary>
+    public static float ReadFloat(ref Utf8JsonReader reader) => AvroJson.ReadFloat(ref reader);
+
+    /// <summary>Reads a <c>double</c> (a number, or <c>"NaN"</c>/<c>"Infinity"</c>/<c>"-Infinity"</c>).</summary>
+    public static double ReadDouble(ref Utf8JsonReader reader) => AvroJson.ReadDouble(ref reader);
+
+    /// <summary>Writes a <c>float</c> as Java Avro does.</summary>
+    public static void WriteFloat(Utf8JsonWriter writer, float value) => AvroJson.WriteFloat(writer, value);
+
+    /// <summary>Writes a <c>double</c> as Java Avro does.</summary>
+    public static void WriteDouble(Utf8JsonWriter writer, double value) => AvroJson.WriteDouble(writer, value);
+
+    /// <summary>Reads a string.</summary>
+    public static string ReadString(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "string");
+        return GetString(ref reader);
+    }
+
+    /// <summary>Reads <c>bytes</c>: a string of code points 0-255.</summary>
+    public static byte[] ReadBytes(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "bytes");
+        return AvroJson.StringToBytes(GetString(ref reader));
+    }
+
+    /// <summary>Writes <c>bytes</c> or <c>fixed</c>: a string of code points 0-255.</summary>
+    public static void WriteBytes(Utf8JsonWriter writer, ReadOnlySpan<byte> value) => writer.WriteStringValue(AvroJson.BytesToString(value));
+
+    /// <summary>Reads a <c>fixed</c> of <paramref name="size"/> bytes.</summary>
+    public static byte[] ReadFixed(ref Utf8JsonReader reader, int size, string name)
+    {
+        Expect(ref reader, JsonTokenType.String, name);
+        var bytes = AvroJson.StringToBytes(GetString(ref reader));
+        if (bytes.Length != size)
+        {
+            throw new AvroException($"'{name}' is {size.ToString(CultureInfo.InvariantCulture)} bytes long; the JSON string has {bytes.Length.ToString(CultureInfo.InvariantCulture)}.", reader.TokenStartIndex);
+        }
+
+        return bytes;
+    }
+
+    // ----- logical types (as their underlying type) -----
+
+    /// <summary><c>decimal</c> on bytes.</summary>
+    public static void WriteDecimal(Utf8JsonWriter writer, decimal value, int scale, int precision)
+    {
+        Span<byte> buffer = stackalloc byte[32];
+        var binary = new AvroWriter(buffer);
+        binary.WriteDecimal(value, scale, precision);
+        var back = new AvroReader(binary.WrittenSpan);
+        WriteBytes(writer, back.ReadBytesSpan());
+    }
+
+    /// <summary><c>decimal</c> on bytes.</summary>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader, int scale, int precision)
+    {
+        var encoded = EncodeBytes(ReadBytes(ref reader));
+        var binary = new AvroReader(encoded);
+        return binary.ReadDecimal(scale);
+    }
+
+    /// <summary><c>decimal</c> on fixed.</summary>
+    public static void WriteDecimalFixed(Utf8JsonWriter writer, decimal value, int scale, int size, int precision)
+    {
+        var buffer = new byte[size];
+        var binary = new AvroWriter(buffer);
+        binary.WriteDecimalFixed(value, scale, size, precision);
+        WriteBytes(writer, buffer);
+    }
+
+    /// <summary><c>decimal</c> on fixed.</summary>
+    public static decimal ReadDecimalFixed(ref Utf8JsonReader reader, int scale, int size, int precision)
+    {
+        var binary = new AvroReader(ReadFixed(ref reader, size, "decimal"));
+        return binary.ReadDecimalFixed(scale, size);
+    }
+
+    /// <summary><c>decimal</c> on bytes beyond 28 digits.</summary>
+    public static void WriteLargeDecimal(Utf8JsonWriter writer, AvroDecimal value, int scale, int precision)
+    {
+        var buffer = new ArrayBufferWriter<byte>(32);
+        var binary = new AvroWriter(buffer);
+        binary.WriteDecimal(value, scale, precision);
+        binary.Flush();
+        var back = new AvroReader(buffer.WrittenSpan);
+        WriteBytes(writer, back.ReadBytesSpan());
+    }
+
+    /// <summary><c>decimal</c> on bytes beyond 28 digits.</summary>
+    public static AvroDecimal ReadLargeDecimal(ref Utf8JsonReader reader, int scale, int precision)
+    {
+        var binary = new AvroReader(EncodeBytes(ReadBytes(ref reader)));
+        return binary.ReadLargeDecimal(scale);
+    }
+
+    /// <summary><c>decimal</c> on fixed beyond 28 digits.</summary>
+    public static void WriteLargeDecimalFixed(Utf8JsonWriter writer, AvroDecimal value, int scale, int size, int precision)
+    {
+        var buffer = new byte[size];
+        var binary = new AvroWriter(buffer);
+        binary.WriteDecimalFixed(value, scale, size, precision);
+        WriteBytes(writer, buffer);
+    }
+
+    /// <summary><c>decimal</c> on fixed beyond 28 digits.</summary>
+    public static AvroDecimal ReadLargeDecimalFixed(ref Utf8JsonReader reader, int scale, int size, int precision)
+    {
+        var binary = new AvroReader(ReadFixed(ref reader, size, "decimal"));
+        return binary.ReadLargeDecimalFixed(scale, size);
+    }
+
+    /// <summary><c>big-decimal</c>: the bytes of its binary form.</summary>
+    public static void WriteBigDecimal(Utf8JsonWriter writer, AvroDecimal value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(32);
+        var binary = new AvroWriter(buffer);
+        binary.WriteBigDecimal(value);
+        binary.Flush();
+        var back = new AvroReader(buffer.WrittenSpan);
+        WriteBytes(writer, back.ReadBytesSpan());
+    }
+
+    /// <summary><c>big-decimal</c>.</summary>
+    public static AvroDecimal ReadBigDecimal(ref Utf8JsonReader reader)
+    {
+        var binary = new AvroReader(EncodeBytes(ReadBytes(ref reader)));
+        return binary.ReadBigDecimal();
+    }
+
+    /// <summary><c>uuid</c> on string.</summary>
+    public static void WriteUuid(Utf8JsonWriter writer, Guid value) => writer.WriteStringValue(value.ToString("D"));
+
+    /// <summary><c>uuid</c> on string.</summary>
+    public static Guid ReadUuid(ref Utf8JsonReader reader)
+    {
+        var text = ReadString(ref reader);
+        var buffer = new ArrayBufferWriter<byte>(48);
+        var binary = new AvroWriter(buffer);
+        binary.WriteString(text);
+        binary.Flush();
+        var back = new AvroReader(buffer.WrittenSpan);
+        return back.ReadUuid();
+    }
+
+    /// <summary><c>uuid</c> on fixed(16), RFC 4122 byte order.</summary>
+    public static void WriteUuidFixed(Utf8JsonWriter writer, Guid value)
+    {
+        Span<byte> buffer = stackalloc byte[16];
+        var binary = new AvroWriter(buffer);
+        binary.WriteUuidFixed(value);
+        WriteBytes(writer, buffer);
+    }
+
+    /// <summary><c>uuid</c> on fixed(16).</summary>
+    public static Guid ReadUuidFixed(ref Utf8JsonReader reader)
+    {
+        var binary = new AvroReader(ReadFixed(ref reader, 16, "uuid"));
+        return binary.ReadUuidFixed();
+    }
+
+    /// <summary><c>duration</c> on fixed(12).</summary>
+    public static void WriteDuration(Utf8JsonWriter writer, AvroDuration value)
+    {
+        Span<byte> buffer = stackalloc byte[AvroDuration.Size];
+        var binary = new AvroWriter(buffer);
+        binary.WriteDuration(value);
+        WriteBytes(writer, buffer);
+    }
+
+    /// <summary><c>duration</c> on fixed(12).</summary>
+    public static AvroDuration ReadDuration(ref Utf8JsonReader reader)
+    {
+        var binary = new AvroReader(ReadFixed(ref reader, AvroDuration.Size, "duration"));
+        return binary.ReadDuration();
+    }
+
+    /// <summary><c>date</c>: days since 1970-01-01.</summary>
+    public static void WriteDate(Utf8JsonWriter writer, DateOnly value)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteDate(value);
+        var back = new AvroReader(binary.WrittenSpan);
+        writer.WriteNumberValue(back.ReadInt());
+    }
+
+    /// <summary><c>date</c>.</summary>
+    public static DateOnly ReadDate(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteInt(ReadInt(ref reader));
+        var back = new AvroReader(binary.WrittenSpan);
+        return back.ReadDate();
+    }
+
+    /// <summary><c>time-millis</c>: milliseconds after midnight.</summary>
+    public static void WriteTimeMillis(Utf8JsonWriter writer, TimeOnly value)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteTimeMillis(value);
+        var back = new AvroReader(binary.WrittenSpan);
+        writer.WriteNumberValue(back.ReadInt());
+    }
+
+    /// <summary><c>time-millis</c>.</summary>
+    public static TimeOnly ReadTimeMillis(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteInt(ReadInt(ref reader));
+        var back = new AvroReader(binary.WrittenSpan);
+        return back.ReadTimeMillis();
+    }
+
+    /// <summary><c>time-micros</c>: microseconds after midnight.</summary>
+    public static void WriteTimeMicros(Utf8JsonWriter writer, TimeOnly value)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteTimeMicros(value);
+        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
+    }
+
+    /// <summary><c>time-micros</c>.</summary>
+    public static TimeOnly ReadTimeMicros(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
+        return back.ReadTimeMicros();
+    }
+
+    /// <summary><c>timestamp-millis</c>.</summary>
+    public static void WriteTimestampMillis(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteTimestampMillis(value);
+        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
+    }
+
+    /// <summary><c>timestamp-millis</c>.</summary>
+    public static DateTimeOffset ReadTimestampMillis(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
+        return back.ReadTimestampMillis();
+    }
+
+    /// <summary><c>timestamp-micros</c>.</summary>
+    public static void WriteTimestampMicros(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteTimestampMicros(value);
+        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
+    }
+
+    /// <summary><c>timestamp-micros</c>.</summary>
+    public static DateTimeOffset ReadTimestampMicros(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
+        return back.ReadTimestampMicros();
+    }
+
+    /// <summary><c>timestamp-nanos</c>.</summary>
+    public static void WriteTimestampNanos(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteTimestampNanos(value);
+        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
+    }
+
+    /// <summary><c>timestamp-nanos</c>.</summary>
+    public static DateTimeOffset ReadTimestampNanos(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
+        return back.ReadTimestampNanos();
+    }
+
+    /// <summary><c>local-timestamp-millis</c>.</summary>
+    public static void WriteLocalTimestampMillis(Utf8JsonWriter writer, DateTime value)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteLocalTimestampMillis(value);
+        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
+    }
+
+    /// <summary><c>local-timestamp-millis</c>.</summary>
+    public static DateTime ReadLocalTimestampMillis(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
+        return back.ReadLocalTimestampMillis();
+    }
+
+    /// <summary><c>local-timestamp-micros</c>.</summary>
+    public static void WriteLocalTimestampMicros(Utf8JsonWriter writer, DateTime value)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteLocalTimestampMicros(value);
+        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
+    }
+
+    /// <summary><c>local-timestamp-micros</c>.</summary>
+    public static DateTime ReadLocalTimestampMicros(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
+        return back.ReadLocalTimestampMicros();
+    }
+
+    /// <summary><c>local-timestamp-nanos</c>.</summary>
+    public static void WriteLocalTimestampNanos(Utf8JsonWriter writer, DateTime value)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var binary = new AvroWriter(buffer);
+        binary.WriteLocalTimestampNanos(value);
+        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
+    }
+
+    /// <summary><c>local-timestamp-nanos</c>.</summary>
+    public static DateTime ReadLocalTimestampNanos(ref Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[10];
+        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
+        return back.ReadLocalTimestampNanos();
+    }
+
+    private static long LongOf(ReadOnlySpan<byte> encoded)
+    {
+        var back = new AvroReader(encoded);
+        return back.ReadLong();
+    }
+
+    private static ReadOnlySpan<byte> LongBytes(long value, Span<byte> buffer)
+    {
+        var binary = new AvroWriter(buffer);
+        binary.WriteLong(value);
+        return buffer.Slice(0, checked((int)binary.BytesWritten));
+    }
+
+    private static byte[] EncodeBytes(byte[] content)
+    {
+        var buffer = new ArrayBufferWriter<byte>(content.Length + 5);
+        var binary = new AvroWriter(buffer);
+        binary.WriteBytes(content);
+        binary.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+}
