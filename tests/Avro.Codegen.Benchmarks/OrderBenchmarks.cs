@@ -4,6 +4,7 @@ using Avro.Codegen.Benchmarks.Model;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Google.Protobuf;
+using Gen = Bench.Avro;
 using Pb = Avro.Codegen.Benchmarks.Protobuf;
 
 namespace Avro.Codegen.Benchmarks;
@@ -17,6 +18,7 @@ public class OrderBenchmarks
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private Utf8JsonWriter _jsonWriter = null!;
     private Order _poco = null!;
+    private Gen.Order _generated = null!;
     private Pb.Order _protobuf = null!;
     private byte[] _avro = null!;
     private byte[] _protobufBytes = null!;
@@ -27,13 +29,20 @@ public class OrderBenchmarks
     {
         _poco = Workloads.LoadOrder();
         _protobuf = ProtobufMapping.ToProtobuf(_poco);
+        byte[] reference = Workloads.ReferenceBinary("Order");
+        _generated = AvroSerializer.Deserialize<Gen.Order>(reference.AsSpan());
         _jsonWriter = new Utf8JsonWriter(_buffer);
 
         _avro = Capture(HandWritten_Serialize);
         _protobufBytes = Capture(Protobuf_Serialize);
         _json = Capture(SystemTextJson_Serialize);
         WorkloadCheck.Size("Order", "hand-written Avro", _avro, Workloads.OrderAvroSize);
-        WorkloadCheck.SameBytes("Order", "hand-written Avro", _avro, Workloads.ReferenceBinary("Order"));
+        WorkloadCheck.SameBytes("Order", "hand-written Avro", _avro, reference);
+        WorkloadCheck.SameBytes("Order", "hand-written Avro after its own read",
+            Capture(() => WriteHandWritten(HandWrittenAvro.ReadOrder(reference))), reference);
+        WorkloadCheck.SameBytes("Order", "generated code", Capture(Generated_Serialize), reference);
+        WorkloadCheck.SameBytes("Order", "generated code from the Avro JSON file",
+            AvroSerializer.Serialize(AvroSerializer.FromJson<Gen.Order>(File.ReadAllText(Workloads.PathOf("Order.json")))), reference);
         WorkloadCheck.Size("Order", "Protobuf", _protobufBytes, 1563);
         WorkloadCheck.Size("Order", "System.Text.Json", _json, 3289);
     }
@@ -45,12 +54,22 @@ public class OrderBenchmarks
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Serialize")]
-    public int HandWritten_Serialize()
+    public int HandWritten_Serialize() => WriteHandWritten(_poco);
+
+    private int WriteHandWritten(Order value)
     {
         _buffer.ResetWrittenCount();
-        int written = HandWrittenAvro.Write(_poco, _buffer.GetSpan(4096));
+        int written = HandWrittenAvro.Write(value, _buffer.GetSpan(4096));
         _buffer.Advance(written);
         return written;
+    }
+
+    [Benchmark, BenchmarkCategory("Serialize")]
+    public int Generated_Serialize()
+    {
+        _buffer.ResetWrittenCount();
+        AvroSerializer.Serialize(_generated, _buffer);
+        return _buffer.WrittenCount;
     }
 
     [Benchmark, BenchmarkCategory("Serialize")]
@@ -72,6 +91,9 @@ public class OrderBenchmarks
 
     [Benchmark(Baseline = true), BenchmarkCategory("Deserialize")]
     public Order HandWritten_Deserialize() => HandWrittenAvro.ReadOrder(_avro);
+
+    [Benchmark, BenchmarkCategory("Deserialize")]
+    public Gen.Order Generated_Deserialize() => AvroSerializer.Deserialize<Gen.Order>(_avro.AsSpan());
 
     [Benchmark, BenchmarkCategory("Deserialize")]
     public Pb.Order Protobuf_Deserialize() => Pb.Order.Parser.ParseFrom(_protobufBytes);
