@@ -1,0 +1,558 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Avro.Codegen.Registry;
+
+/// <summary>
+/// The HTTP client of the Confluent Schema Registry REST API: async and thread-safe, with caches (id to schema,
+/// (subject, schema) to id, latest version with a time to live), basic or bearer authentication, failover across
+/// several URLs, per-attempt timeouts and bounded retries with backoff on 408/429/5xx and connection failures.
+/// Credentials never appear in exception messages or logs.
+/// </summary>
+public sealed class SchemaRegistryClient : ISchemaRegistryClient
+{
+    private const string V1Json = "application/vnd.schemaregistry.v1+json";
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly Uri[] _urls;
+    private readonly SchemaRegistryClientOptions _options;
+    private readonly AuthenticationHeaderValue? _basic;
+    private readonly Random _jitter = new();
+    private int _preferredUrl;
+
+    private readonly ConcurrentDictionary<int, RegistrySchema> _schemasById = new();
+    private readonly ConcurrentDictionary<Guid, (int Id, RegistrySchema Schema)> _schemasByGuid = new();
+    private readonly ConcurrentDictionary<(string Subject, RegistrySchema Schema, bool Normalize), int> _idsBySchema = new();
+    private readonly ConcurrentDictionary<string, (RegisteredSchema Schema, DateTime ExpiresUtc)> _latest = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a client for the HTTP(S) URLs in <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">No URL, a URL that is not absolute http(s), or a <c>mock://</c> URL (use <see cref="Create(SchemaRegistryClientOptions)"/>).</exception>
+    public SchemaRegistryClient(SchemaRegistryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        string? userInfo = null;
+        var urls = new List<Uri>();
+        foreach (var text in SplitUrls(options.Urls))
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"'{Redact(text)}' is not an http(s) schema registry URL.", nameof(options));
+            }
+
+            if (uri.UserInfo.Length > 0)
+            {
+                userInfo ??= Uri.UnescapeDataString(uri.UserInfo);
+            }
+
+            // The user-info is removed here, once, so no later message or log can contain it.
+            var builder = new UriBuilder(uri) { UserName = "", Password = "" };
+            if (!builder.Path.EndsWith('/'))
+            {
+                builder.Path += "/";
+            }
+
+            urls.Add(builder.Uri);
+        }
+
+        if (urls.Count == 0)
+        {
+            throw new ArgumentException("At least one schema registry URL is needed.", nameof(options));
+        }
+
+        _urls = [.. urls];
+        userInfo = options.BasicAuthUserInfo ?? userInfo;
+        if (userInfo is not null)
+        {
+            _basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userInfo)));
+        }
+
+        _ownsHttp = true;
+        _http = options.HttpMessageHandler is null ? new HttpClient() : new HttpClient(options.HttpMessageHandler, disposeHandler: false);
+        _http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout
+    }
+
+    /// <summary>
+    /// Creates the client a URL asks for: <see cref="MockSchemaRegistryClient"/> for <c>mock://scope</c> (one in-memory
+    /// registry per scope, shared by every client of that scope), otherwise the HTTP client.
+    /// </summary>
+    public static ISchemaRegistryClient Create(SchemaRegistryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var urls = SplitUrls(options.Urls).ToList();
+        if (urls.Count > 0 && urls[0].StartsWith("mock://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new MockSchemaRegistryClient(MockSchemaRegistry.GetScope(urls[0]["mock://".Length..].TrimEnd('/')));
+        }
+
+        return new SchemaRegistryClient(options);
+    }
+
+    /// <summary>Creates the client for one URL (see <see cref="Create(SchemaRegistryClientOptions)"/>).</summary>
+    public static ISchemaRegistryClient Create(string url) => Create(SchemaRegistryClientOptions.ForUrl(url));
+
+    /// <summary>The base URLs, without credentials.</summary>
+    public IReadOnlyList<Uri> BaseUrls => _urls;
+
+    // ------------------------------------------------------------------ API
+
+    /// <inheritdoc />
+    public async Task<int> RegisterSchemaAsync(string subject, RegistrySchema schema, bool normalize = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(schema);
+        if (_idsBySchema.TryGetValue((subject, schema, normalize), out var cached))
+        {
+            return cached;
+        }
+
+        var root = await SendAsync(HttpMethod.Post, $"subjects/{Escape(subject)}/versions?normalize={Bool(normalize)}", WriteSchemaRequest(schema),
+            cancellationToken).ConfigureAwait(false);
+        var id = RequiredInt(root, "id");
+        Remember(_idsBySchema, (subject, schema, normalize), id);
+        return id;
+    }
+
+    /// <inheritdoc />
+    public async Task<RegisteredSchema> LookupSchemaAsync(string subject, RegistrySchema schema, bool normalize = false, bool includeDeleted = false,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(schema);
+        var root = await SendAsync(HttpMethod.Post, $"subjects/{Escape(subject)}?normalize={Bool(normalize)}&deleted={Bool(includeDeleted)}",
+            WriteSchemaRequest(schema), cancellationToken).ConfigureAwait(false);
+        return ReadRegistered(root, subject);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> GetSchemaIdAsync(string subject, RegistrySchema schema, bool normalize = false, CancellationToken cancellationToken = default)
+    {
+        if (_idsBySchema.TryGetValue((subject, schema, normalize), out var cached))
+        {
+            return cached;
+        }
+
+        var found = await LookupSchemaAsync(subject, schema, normalize, false, cancellationToken).ConfigureAwait(false);
+        Remember(_idsBySchema, (subject, schema, normalize), found.Id);
+        return found.Id;
+    }
+
+    /// <inheritdoc />
+    public async Task<RegistrySchema> GetSchemaByIdAsync(int id, string? subject = null, CancellationToken cancellationToken = default)
+    {
+        if (_schemasById.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var path = "schemas/ids/" + id.ToString(CultureInfo.InvariantCulture) + (subject is null ? "" : "?subject=" + Escape(subject));
+        var root = await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        var schema = ReadSchema(root);
+        Remember(_schemasById, id, schema);
+        return schema;
+    }
+
+    /// <inheritdoc />
+    public async Task<(int Id, RegistrySchema Schema)> GetSchemaByGuidAsync(Guid guid, CancellationToken cancellationToken = default)
+    {
+        if (_schemasByGuid.TryGetValue(guid, out var cached))
+        {
+            return cached;
+        }
+
+        var root = await SendAsync(HttpMethod.Get, "schemas/guids/" + guid.ToString(), null, cancellationToken).ConfigureAwait(false);
+        var result = (OptionalInt(root, "id") ?? -1, ReadSchema(root));
+        Remember(_schemasByGuid, guid, result);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> GetSubjectsAsync(bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        var root = await SendAsync(HttpMethod.Get, "subjects?deleted=" + Bool(includeDeleted), null, cancellationToken).ConfigureAwait(false);
+        return ExpectArray(root).Select(e => e.GetString() ?? "").ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<int>> GetSubjectVersionsAsync(string subject, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        var root = await SendAsync(HttpMethod.Get, $"subjects/{Escape(subject)}/versions?deleted={Bool(includeDeleted)}", null, cancellationToken)
+            .ConfigureAwait(false);
+        return ExpectArray(root).Select(ReadIntElement).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<RegisteredSchema> GetRegisteredSchemaAsync(string subject, int version, bool includeDeleted = false,
+        CancellationToken cancellationToken = default)
+    {
+        var path = $"subjects/{Escape(subject)}/versions/{version.ToString(CultureInfo.InvariantCulture)}?deleted={Bool(includeDeleted)}";
+        var root = await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        return ReadRegistered(root, subject);
+    }
+
+    /// <inheritdoc />
+    public async Task<RegisteredSchema> GetLatestSchemaAsync(string subject, CancellationToken cancellationToken = default)
+    {
+        if (_latest.TryGetValue(subject, out var cached) && cached.ExpiresUtc > DateTime.UtcNow)
+        {
+            return cached.Schema;
+        }
+
+        var root = await SendAsync(HttpMethod.Get, $"subjects/{Escape(subject)}/versions/latest", null, cancellationToken).ConfigureAwait(false);
+        var latest = ReadRegistered(root, subject);
+        if (_options.LatestCacheTtl > TimeSpan.Zero)
+        {
+            _latest[subject] = (latest, DateTime.UtcNow + _options.LatestCacheTtl);
+        }
+
+        Remember(_schemasById, latest.Id, latest.Schema);
+        return latest;
+    }
+
+    /// <inheritdoc />
+    public async Task<CompatibilityCheckResult> TestCompatibilityAsync(string subject, RegistrySchema schema, string? version = "latest",
+        bool verbose = true, bool normalize = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(schema);
+        var path = $"compatibility/subjects/{Escape(subject)}/versions" + (version is null ? "" : "/" + Escape(version))
+            + $"?verbose={Bool(verbose)}&normalize={Bool(normalize)}";
+        var root = await SendAsync(HttpMethod.Post, path, WriteSchemaRequest(schema), cancellationToken).ConfigureAwait(false);
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("is_compatible", out var flag) || flag.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            throw Malformed("a compatibility answer without is_compatible");
+        }
+
+        var messages = new List<string>();
+        if (root.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            messages.AddRange(list.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString()! : m.GetRawText()));
+        }
+
+        return new CompatibilityCheckResult(flag.GetBoolean(), messages);
+    }
+
+    /// <inheritdoc />
+    public async Task<string> GetCompatibilityAsync(string? subject = null, CancellationToken cancellationToken = default)
+    {
+        var path = subject is null ? "config" : $"config/{Escape(subject)}?defaultToGlobal=true";
+        var root = await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        return OptionalString(root, "compatibilityLevel") ?? OptionalString(root, "compatibility") ?? RegistryConfig.DefaultCompatibilityLevel;
+    }
+
+    /// <inheritdoc />
+    public async Task<string> SetCompatibilityAsync(string? subject, string level, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        var body = WriteJson(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("compatibility", level);
+            w.WriteEndObject();
+        });
+        var root = await SendAsync(HttpMethod.Put, subject is null ? "config" : "config/" + Escape(subject), body, cancellationToken).ConfigureAwait(false);
+        _latest.Clear();
+        return OptionalString(root, "compatibility") ?? level;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<int>> DeleteSubjectAsync(string subject, bool permanent = false, CancellationToken cancellationToken = default)
+    {
+        var root = await SendAsync(HttpMethod.Delete, $"subjects/{Escape(subject)}?permanent={Bool(permanent)}", null, cancellationToken).ConfigureAwait(false);
+        _latest.TryRemove(subject, out _);
+        ForgetSubject(subject);
+        return ExpectArray(root).Select(ReadIntElement).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeleteSubjectVersionAsync(string subject, int version, bool permanent = false, CancellationToken cancellationToken = default)
+    {
+        var path = $"subjects/{Escape(subject)}/versions/{version.ToString(CultureInfo.InvariantCulture)}?permanent={Bool(permanent)}";
+        var root = await SendAsync(HttpMethod.Delete, path, null, cancellationToken).ConfigureAwait(false);
+        _latest.TryRemove(subject, out _);
+        ForgetSubject(subject);
+        return ReadIntElement(root);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    // ------------------------------------------------------------------ transport
+
+    private static bool IsRetriable(HttpStatusCode status) =>
+        (int)status is 408 or 429 or 500 or 502 or 503 or 504;
+
+    /// <summary>
+    /// Sends one logical request: each round tries every URL, starting with the last one that answered; a retriable
+    /// failure moves on to the next URL, and after a full round the client waits (exponential backoff with jitter,
+    /// or the server's Retry-After) before the next round, at most <see cref="SchemaRegistryClientOptions.MaxRetries"/> times.
+    /// </summary>
+    private async Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, CancellationToken cancellationToken)
+    {
+        SchemaRegistryException? last = null;
+        TimeSpan? retryAfter = null;
+        for (var round = 0; ; round++)
+        {
+            var start = Volatile.Read(ref _preferredUrl);
+            for (var i = 0; i < _urls.Length; i++)
+            {
+                var index = (start + i) % _urls.Length;
+                var url = new Uri(_urls[index], pathAndQuery);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_options.RequestTimeout);
+                try
+                {
+                    using var request = await CreateRequestAsync(method, url, body, cancellationToken).ConfigureAwait(false);
+                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                    var content = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        Volatile.Write(ref _preferredUrl, index);
+                        return ParseBody(content, method, url);
+                    }
+
+                    var error = ErrorFromResponse(response.StatusCode, content, method, url);
+                    if (!IsRetriable(response.StatusCode))
+                    {
+                        throw error;
+                    }
+
+                    last = error;
+                    retryAfter = response.Headers.RetryAfter?.Delta;
+                    _options.Log?.Invoke($"Schema registry {method} {url} answered {(int)response.StatusCode}; trying again.");
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    last = new SchemaRegistryException(0, 0,
+                        $"Schema registry {method} {url} did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.");
+                    _options.Log?.Invoke(last.Message);
+                }
+                catch (HttpRequestException e)
+                {
+                    last = new SchemaRegistryException(0, 0, $"Schema registry {method} {url} could not be reached: {e.Message}", e);
+                    _options.Log?.Invoke(last.Message);
+                }
+            }
+
+            if (round >= _options.MaxRetries)
+            {
+                throw last!;
+            }
+
+            var delay = retryAfter is { } serverDelay && serverDelay > TimeSpan.Zero ? serverDelay : Backoff(round);
+            retryAfter = null;
+            await Task.Delay(delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private TimeSpan Backoff(int round)
+    {
+        var baseMs = _options.RetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(round, 20));
+        double jitter;
+        lock (_jitter)
+        {
+            jitter = 0.5 + _jitter.NextDouble() * 0.5;
+        }
+
+        return TimeSpan.FromMilliseconds(Math.Min(baseMs * jitter, _options.MaxRetryDelay.TotalMilliseconds));
+    }
+
+    private async ValueTask<HttpRequestMessage> CreateRequestAsync(HttpMethod method, Uri url, byte[]? body, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Accept.ParseAdd("application/vnd.schemaregistry.v1+json");
+        request.Headers.Accept.ParseAdd("application/vnd.schemaregistry+json; q=0.9");
+        request.Headers.Accept.ParseAdd("application/json; q=0.5");
+        request.Headers.TryAddWithoutValidation("Confluent-Accept-Unknown-Properties", "true");
+        string? bearer = _options.BearerTokenProvider is { } provider
+            ? await provider(cancellationToken).ConfigureAwait(false)
+            : _options.BearerToken;
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            if (_options.BearerLogicalCluster is { } cluster)
+            {
+                request.Headers.TryAddWithoutValidation("target-sr-cluster", cluster);
+            }
+
+            if (_options.BearerIdentityPoolId is { } pool)
+            {
+                request.Headers.TryAddWithoutValidation("Confluent-Identity-Pool-Id", pool);
+            }
+        }
+        else if (_basic is not null)
+        {
+            request.Headers.Authorization = _basic;
+        }
+
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(V1Json);
+        }
+
+        return request;
+    }
+
+    private static JsonElement ParseBody(byte[] content, HttpMethod method, Uri url)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw new SchemaRegistryException(200, RegistryErrorCodes.UnparsableErrorBody, $"Schema registry {method} {url} answered with a body that is not JSON.");
+        }
+    }
+
+    private static SchemaRegistryException ErrorFromResponse(HttpStatusCode status, byte[] content, HttpMethod method, Uri url)
+    {
+        var code = (int)status;
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_code", out var errorCode) && errorCode.TryGetInt32(out var registryCode))
+            {
+                var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                return new SchemaRegistryException(code, registryCode,
+                    $"Schema registry {method} {url} failed with HTTP {code}, error_code {registryCode}: {message}");
+            }
+        }
+        catch (JsonException)
+        {
+            // Not the registry's error body (a proxy's page, Jetty's 401 page): reported as Java's client does, 50005.
+        }
+
+        var reason = code == 401 ? "the credentials were refused or missing" : code == 403 ? "access is forbidden" : "the error body was not the registry's JSON";
+        return new SchemaRegistryException(code, RegistryErrorCodes.UnparsableErrorBody,
+            $"Schema registry {method} {url} failed with HTTP {code}: {reason}.");
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    private static byte[] WriteSchemaRequest(RegistrySchema schema) => WriteJson(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("schemaType", schema.SchemaType);
+        w.WriteString("schema", schema.Schema);
+        if (schema.References.Count > 0)
+        {
+            w.WriteStartArray("references");
+            foreach (var r in schema.References)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", r.Name);
+                w.WriteString("subject", r.Subject);
+                w.WriteNumber("version", r.Version);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    });
+
+    private static byte[] WriteJson(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static RegistrySchema ReadSchema(JsonElement root)
+    {
+        var text = OptionalString(root, "schema") ?? throw Malformed("a schema answer without \"schema\"");
+        var references = new List<SchemaReference>();
+        if (root.TryGetProperty("references", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var r in list.EnumerateArray())
+            {
+                references.Add(new SchemaReference(OptionalString(r, "name") ?? "", OptionalString(r, "subject") ?? "", OptionalInt(r, "version") ?? -1));
+            }
+        }
+
+        return new RegistrySchema(text, OptionalString(root, "schemaType"), references);
+    }
+
+    private static RegisteredSchema ReadRegistered(JsonElement root, string subject)
+    {
+        var guid = OptionalString(root, "guid") is { } g && Guid.TryParse(g, out var parsed) ? parsed : (Guid?)null;
+        return new RegisteredSchema(OptionalString(root, "subject") ?? subject, RequiredInt(root, "version"), RequiredInt(root, "id"), ReadSchema(root))
+        {
+            Guid = guid,
+            Deleted = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True,
+        };
+    }
+
+    private static string? OptionalString(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static int? OptionalInt(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : null;
+
+    private static int RequiredInt(JsonElement obj, string name) =>
+        OptionalInt(obj, name) ?? throw Malformed($"an answer without \"{name}\"");
+
+    private static int ReadIntElement(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? n : throw Malformed("a number was expected");
+
+    private static JsonElement.ArrayEnumerator ExpectArray(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : throw Malformed("an array was expected");
+
+    private static SchemaRegistryException Malformed(string what) =>
+        new(200, RegistryErrorCodes.UnparsableErrorBody, "Schema registry answered with " + what + ".");
+
+    // ------------------------------------------------------------------ helpers
+
+    private void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value) where TKey : notnull
+    {
+        if (cache.Count >= _options.MaxCachedSchemas)
+        {
+            cache.Clear();
+        }
+
+        cache[key] = value;
+    }
+
+    private void ForgetSubject(string subject)
+    {
+        foreach (var key in _idsBySchema.Keys.Where(k => k.Subject == subject).ToList())
+        {
+            _idsBySchema.TryRemove(key, out _);
+        }
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    private static IEnumerable<string> SplitUrls(IEnumerable<string> urls) =>
+        urls.SelectMany(u => u.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>A URL as text with any user-info replaced, for messages about URLs that did not even parse.</summary>
+    internal static string Redact(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var at = url.IndexOf('@', StringComparison.Ordinal);
+        return scheme >= 0 && at > scheme ? url[..(scheme + 3)] + "***@" + url[(at + 1)..] : url;
+    }
+}

@@ -1,0 +1,105 @@
+using Avro.Codegen.Registry;
+using Avro.Codegen.Schema;
+
+namespace Avro.Codegen.Serialization;
+
+/// <summary>The writer schema of a message differs from the schema of the type it is being read into.</summary>
+public sealed class AvroSchemaMismatchException : AvroException
+{
+    /// <summary>Creates the exception.</summary>
+    public AvroSchemaMismatchException(string message, string writerSchemaId, ulong writerFingerprint, ulong readerFingerprint)
+        : base(message)
+    {
+        WriterSchemaId = writerSchemaId;
+        WriterFingerprint = writerFingerprint;
+        ReaderFingerprint = readerFingerprint;
+    }
+
+    /// <summary>The schema id (or GUID) the message named.</summary>
+    public string WriterSchemaId { get; }
+
+    /// <summary>CRC-64-AVRO fingerprint of the writer schema's Parsing Canonical Form.</summary>
+    public ulong WriterFingerprint { get; }
+
+    /// <summary>CRC-64-AVRO fingerprint of the reader (generated type's) schema.</summary>
+    public ulong ReaderFingerprint { get; }
+}
+
+/// <summary>A message names a schema id (or GUID) the registry does not know.</summary>
+public sealed class AvroUnknownSchemaException : AvroException
+{
+    /// <summary>Creates the exception.</summary>
+    public AvroUnknownSchemaException(string schemaId, SchemaRegistryException innerException)
+        : base($"The message was written with schema {schemaId}, which the schema registry does not know.", -1, innerException)
+    {
+        SchemaId = schemaId;
+    }
+
+    /// <summary>The schema id (or GUID) the message named.</summary>
+    public string SchemaId { get; }
+}
+
+/// <summary>Facts about a generated record type's schema, computed once per type.</summary>
+internal static class RecordSchema<T> where T : IAvroRecord<T>
+{
+    private static readonly Lazy<(string FullName, RegistrySchema Registry)> Info = new(() =>
+    {
+        var parsed = SchemaParser.Parse(T.SchemaJson, typeof(T).Name + ".avsc");
+        var fullName = parsed.Schema is NamedSchema named ? named.FullName : parsed.Schema?.TypeName ?? typeof(T).Name;
+        return (fullName, new RegistrySchema(T.SchemaJson));
+    });
+
+    /// <summary>The Avro full name (what RecordName strategies use).</summary>
+    public static string FullName => Info.Value.FullName;
+
+    /// <summary>The schema as the serializer registers it: the generated <c>SchemaJson</c>.</summary>
+    public static RegistrySchema Registry => Info.Value.Registry;
+}
+
+/// <summary>Parses registry schemas (following references) and compares them with generated types.</summary>
+internal static class RegistrySchemaParsing
+{
+    /// <summary>
+    /// Parses <paramref name="schema"/>; referenced schemas are fetched from the registry and given to the parser as
+    /// known named types. Returns the CRC-64-AVRO fingerprint of the schema's Parsing Canonical Form.
+    /// </summary>
+    public static async Task<ulong> FingerprintAsync(ISchemaRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken)
+    {
+        if (schema.SchemaType != SchemaTypes.Avro)
+        {
+            throw new AvroException($"Schema {describedAs} is of type {schema.SchemaType}, not AVRO.");
+        }
+
+        var known = new Dictionary<string, NamedSchema>(StringComparer.Ordinal);
+        await CollectReferencesAsync(client, schema, known, depth: 0, cancellationToken).ConfigureAwait(false);
+        var parsed = SchemaParser.Parse(schema.Schema, describedAs, known.Values);
+        if (parsed.Schema is null)
+        {
+            throw new AvroException($"Schema {describedAs} from the registry does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
+        }
+
+        return SchemaFingerprint.Crc64Avro(parsed.Schema);
+    }
+
+    private static async Task CollectReferencesAsync(ISchemaRegistryClient client, RegistrySchema schema, Dictionary<string, NamedSchema> known,
+        int depth, CancellationToken cancellationToken)
+    {
+        if (depth > 32)
+        {
+            throw new AvroException("Schema references nest more than 32 levels deep (a reference cycle?).");
+        }
+
+        foreach (var reference in schema.References)
+        {
+            var registered = reference.Version < 0
+                ? await client.GetLatestSchemaAsync(reference.Subject, cancellationToken).ConfigureAwait(false)
+                : await client.GetRegisteredSchemaAsync(reference.Subject, reference.Version, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await CollectReferencesAsync(client, registered.Schema, known, depth + 1, cancellationToken).ConfigureAwait(false);
+            var parsed = SchemaParser.Parse(registered.Schema.Schema, reference.Subject + ".avsc", known.Values);
+            foreach (var type in parsed.DefinedTypes)
+            {
+                known[type.FullName] = type;
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+namespace Avro.Codegen.Serialization;
+
+/// <summary>How a Kafka record's subject is named (Confluent's <c>subject.name.strategy</c>).</summary>
+public enum SubjectNameStrategy
+{
+    /// <summary><c>{topic}-value</c> / <c>{topic}-key</c>: one schema lineage per topic (the default).</summary>
+    TopicName,
+
+    /// <summary>The record's Avro full name: one lineage per record type, across topics.</summary>
+    RecordName,
+
+    /// <summary><c>{topic}-{record full name}</c>: several record types per topic, each with its own lineage.</summary>
+    TopicRecordName,
+}
+
+/// <summary>A custom subject name strategy: <c>(topic, isKey, recordFullName) =&gt; subject</c>.</summary>
+public delegate string SubjectNamer(string topic, bool isKey, string recordFullName);
+
+/// <summary>Where the serializer gets the schema id it writes.</summary>
+public enum SchemaIdSource
+{
+    /// <summary>Register the record's schema under the subject (idempotent) and use the id returned. The default.</summary>
+    AutoRegister,
+
+    /// <summary>
+    /// Use the subject's latest version (cached for the client's latest-version time to live). Its schema must be the
+    /// record's schema (same Parsing Canonical Form), since the bytes are written with the record's generated codec.
+    /// </summary>
+    UseLatest,
+
+    /// <summary>Use <see cref="ConfluentSerializerOptions.SchemaId"/>; its schema must be the record's schema.</summary>
+    UseSchemaId,
+
+    /// <summary>Look the record's schema up under the subject without registering it; fail if it is not registered.</summary>
+    LookupOnly,
+}
+
+/// <summary>Options of <see cref="ConfluentAvroSerializer{T}"/>.</summary>
+public sealed class ConfluentSerializerOptions
+{
+    /// <summary>True when serializing Kafka record keys (subjects end in <c>-key</c>), false for values.</summary>
+    public bool IsKey { get; set; }
+
+    /// <summary>The subject name strategy. Default <see cref="SubjectNameStrategy.TopicName"/>.</summary>
+    public SubjectNameStrategy SubjectNameStrategy { get; set; } = SubjectNameStrategy.TopicName;
+
+    /// <summary>A custom strategy; when set it wins over <see cref="SubjectNameStrategy"/>.</summary>
+    public SubjectNamer? SubjectNamer { get; set; }
+
+    /// <summary>Where the schema id comes from. Default <see cref="SchemaIdSource.AutoRegister"/>.</summary>
+    public SchemaIdSource SchemaIdSource { get; set; } = SchemaIdSource.AutoRegister;
+
+    /// <summary>The id written with <see cref="SchemaIdSource.UseSchemaId"/>.</summary>
+    public int? SchemaId { get; set; }
+
+    /// <summary>Ask the registry to normalize the schema on register and lookup.</summary>
+    public bool Normalize { get; set; }
+
+    /// <summary>Computes the subject for <paramref name="topic"/> and a record type.</summary>
+    public string SubjectFor(string topic, string recordFullName)
+    {
+        if (SubjectNamer is { } namer)
+        {
+            return namer(topic, IsKey, recordFullName);
+        }
+
+        return SubjectNameStrategy switch
+        {
+            SubjectNameStrategy.RecordName => recordFullName,
+            SubjectNameStrategy.TopicRecordName => topic + "-" + recordFullName,
+            _ => topic + (IsKey ? "-key" : "-value"),
+        };
+    }
+}
+
+/// <summary>Options of <see cref="ConfluentAvroDeserializer{T}"/>.</summary>
+public sealed class ConfluentDeserializerOptions
+{
+    /// <summary>Limits for reading (nesting depth, invalid UTF-8 handling).</summary>
+    public AvroReaderOptions? ReaderOptions { get; set; }
+}

@@ -1,0 +1,67 @@
+namespace Avro.Codegen.Interop.Tests.Infrastructure;
+
+/// <summary>
+/// Java Avro's answers for the whole corpus, computed on first use in two batch runs (one JVM each) instead of one
+/// JVM per question: the canonical form and CRC-64 of every schema, the binary of every data file, and Java's own
+/// JSON for that binary.
+/// </summary>
+internal static class JavaCorpus
+{
+    public sealed record SchemaAnswers(ProcessResult Canonical, ProcessResult Crc64Hex, ProcessResult Crc64Long);
+
+    public sealed record DataAnswers(ProcessResult FromJson, ProcessResult? ToJson);
+
+    private static readonly Lazy<IReadOnlyDictionary<string, SchemaAnswers>> LazySchemas = new(ComputeSchemas);
+    private static readonly Lazy<IReadOnlyDictionary<string, DataAnswers>> LazyData = new(ComputeData);
+
+    public static SchemaAnswers ForSchema(string relativeSchema) => LazySchemas.Value[relativeSchema];
+
+    public static DataAnswers ForData(string relativeData) => LazyData.Value[relativeData];
+
+    private static IReadOnlyDictionary<string, SchemaAnswers> ComputeSchemas()
+    {
+        var schemas = Corpus.Schemas();
+        var calls = schemas.SelectMany(s =>
+        {
+            string[] target = [Corpus.SchemaPath(s), .. Corpus.SchemaDirArgs(s)];
+            return new (string[], string?)[]
+            {
+                (["canonical", .. target], null),
+                (["fingerprint", .. target], null),
+                (["fingerprint", .. target, "--format", "long"], null),
+            };
+        }).ToList();
+        var results = JavaOracle.RunBatch(calls);
+        return schemas.Select((s, i) => (s, new SchemaAnswers(results[3 * i], results[3 * i + 1], results[3 * i + 2])))
+            .ToDictionary(x => x.s, x => x.Item2);
+    }
+
+    private static IReadOnlyDictionary<string, DataAnswers> ComputeData()
+    {
+        var data = Corpus.DataFiles();
+        var fromJson = JavaOracle.RunBatch(data.Select(d =>
+            ((string[])["fromjson", Corpus.SchemaPathOfData(d), .. Corpus.SchemaDirArgs(d)], (string?)Corpus.DataPath(d)))
+            .ToList());
+
+        // Java's JSON for its own bytes: the reference that our tojson output is held to.
+        var scratch = Path.Combine(RepoPaths.Artifacts, "interop-tmp", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(scratch);
+        try
+        {
+            var ok = Enumerable.Range(0, data.Count).Where(i => fromJson[i].ExitCode == 0).ToList();
+            var toJson = JavaOracle.RunBatch(ok.Select(i =>
+            {
+                var bin = Path.Combine(scratch, $"{i}.bin");
+                File.WriteAllBytes(bin, fromJson[i].Stdout);
+                return ((string[])["tojson", Corpus.SchemaPathOfData(data[i]), .. Corpus.SchemaDirArgs(data[i])], (string?)bin);
+            }).ToList());
+            var toJsonByIndex = ok.Select((dataIndex, k) => (dataIndex, toJson[k])).ToDictionary(x => x.dataIndex, x => x.Item2);
+            return data.Select((d, i) => (d, new DataAnswers(fromJson[i], toJsonByIndex.GetValueOrDefault(i))))
+                .ToDictionary(x => x.d, x => x.Item2);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,295 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Avro.Codegen.Serialization;
+using Avro.Codegen.TestRegistry;
+using registry.tests;
+
+namespace Avro.Codegen.Registry.Tests;
+
+/// <summary>The Confluent serializer and deserializer over generated records, against the emulator and mock://.</summary>
+public sealed class ConfluentSerializerTests : IAsyncLifetime
+{
+    private TestRegistryServer _server = null!;
+    private SchemaRegistryClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await TestRegistryServer.StartAsync();
+        _client = new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private static Order SampleOrder() => new() { Id = 42, Customer = "Zoë", Amount = 9.5, Note = "gift", Tags = ["a", "b"] };
+
+    private static void AssertSameOrder(Order expected, Order? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal((expected.Id, expected.Customer, expected.Amount, expected.Note), (actual.Id, actual.Customer, actual.Amount, actual.Note));
+        Assert.Equal(expected.Tags, actual.Tags);
+    }
+
+    // The Order schema with a different doc: another registry schema (and id), the same canonical form.
+    private const string OrderOtherDoc = """{"type":"record","name":"Order","namespace":"registry.tests","doc":"changed","fields":[{"name":"id","type":"long"},{"name":"customer","type":"string"},{"name":"amount","type":"double"},{"name":"note","type":["null","string"],"default":null},{"name":"tags","type":{"type":"array","items":"string"},"default":[]}]}""";
+
+    // An evolved Order: one more field. Decoding it as Order needs schema resolution.
+    private const string OrderV2 = """{"type":"record","name":"Order","namespace":"registry.tests","fields":[{"name":"id","type":"long"},{"name":"customer","type":"string"},{"name":"amount","type":"double"},{"name":"note","type":["null","string"],"default":null},{"name":"tags","type":{"type":"array","items":"string"},"default":[]},{"name":"currency","type":"string","default":"EUR"}]}""";
+
+    [Fact]
+    public async Task Auto_registers_under_topic_value_and_frames_with_the_id()
+    {
+        _server.Registry.Register("unrelated", new RegistrySchema("\"int\""));
+        var serializer = new ConfluentAvroSerializer<Order>(_client);
+
+        var bytes = await serializer.SerializeAsync(SampleOrder(), "orders");
+
+        Assert.NotNull(bytes);
+        Assert.Equal(0, bytes[0]);
+        Assert.Equal(2, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1)));
+        Assert.Equal(2, _server.Registry.GetLatestVersion("orders-value").Id);
+        Assert.Equal(AvroSerializer.Serialize(SampleOrder()), bytes[5..]);
+        var back = new ConfluentAvroDeserializer<Order>(_client).Deserialize(bytes);
+        AssertSameOrder(SampleOrder(), back);
+    }
+
+    [Theory]
+    [InlineData(SubjectNameStrategy.TopicName, false, "orders-value")]
+    [InlineData(SubjectNameStrategy.TopicName, true, "orders-key")]
+    [InlineData(SubjectNameStrategy.RecordName, false, "registry.tests.Order")]
+    [InlineData(SubjectNameStrategy.TopicRecordName, false, "orders-registry.tests.Order")]
+    public void Subject_name_strategies(SubjectNameStrategy strategy, bool isKey, string expected)
+    {
+        var serializer = new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SubjectNameStrategy = strategy, IsKey = isKey });
+
+        serializer.Serialize(SampleOrder(), "orders");
+
+        Assert.Equal(expected, serializer.SubjectFor("orders"));
+        Assert.Equal([expected], _server.Registry.GetSubjects());
+    }
+
+    [Fact]
+    public void A_custom_subject_namer_wins()
+    {
+        var options = new ConfluentSerializerOptions
+        {
+            SubjectNameStrategy = SubjectNameStrategy.RecordName,
+            SubjectNamer = (topic, isKey, record) => $"{topic}|{isKey}|{record}",
+        };
+
+        new ConfluentAvroSerializer<Order>(_client, options).Serialize(SampleOrder(), "t");
+
+        Assert.Equal(["t|False|registry.tests.Order"], _server.Registry.GetSubjects());
+    }
+
+    [Fact]
+    public void The_id_is_cached_per_topic_so_later_messages_make_no_request()
+    {
+        var serializer = new ConfluentAvroSerializer<Order>(_client);
+        serializer.Serialize(SampleOrder(), "orders");
+        var requests = _server.Stats.RequestCount;
+
+        for (var i = 0; i < 10; i++)
+        {
+            serializer.Serialize(SampleOrder(), "orders");
+        }
+
+        Assert.Equal(requests, _server.Stats.RequestCount);
+        serializer.Serialize(SampleOrder(), "other-topic");
+        Assert.Equal(requests + 1, _server.Stats.RequestCount);
+    }
+
+    [Fact]
+    public void Writing_into_a_buffer_writer_allocates_nothing_once_the_id_is_cached()
+    {
+        using var client = SchemaRegistryClient.Create("mock://alloc-" + Guid.NewGuid().ToString("N"));
+        var serializer = new ConfluentAvroSerializer<Order>(client);
+        var order = SampleOrder();
+        var output = new ArrayBufferWriter<byte>(4096);
+        serializer.Serialize(order, "orders", output);
+        var expected = output.WrittenSpan.ToArray();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            output.ResetWrittenCount();
+            serializer.Serialize(order, "orders", output);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(expected, output.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public async Task Use_latest_takes_the_latest_id_without_registering()
+    {
+        var id = _server.Registry.Register("orders-value", new RegistrySchema(OrderOtherDoc)).Id;
+        var serializer = new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SchemaIdSource = SchemaIdSource.UseLatest });
+
+        var bytes = await serializer.SerializeAsync(SampleOrder(), "orders");
+
+        Assert.Equal(id, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1)));
+        Assert.Equal([1], _server.Registry.GetVersions("orders-value"));
+        Assert.DoesNotContain(_server.Stats.Recent, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task Use_latest_refuses_a_latest_schema_that_is_not_the_records()
+    {
+        _server.Registry.Register("orders-value", new RegistrySchema(OrderV2));
+        var serializer = new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SchemaIdSource = SchemaIdSource.UseLatest });
+
+        var e = await Assert.ThrowsAsync<AvroSchemaMismatchException>(() => serializer.SerializeAsync(SampleOrder(), "orders").AsTask());
+
+        Assert.Contains("latest of subject 'orders-value'", e.Message, StringComparison.Ordinal);
+        Assert.Equal(Order.AvroSchemaFingerprint, e.ReaderFingerprint);
+    }
+
+    [Fact]
+    public void A_fixed_schema_id_is_written_when_it_names_the_records_schema()
+    {
+        var good = _server.Registry.Register("x", new RegistrySchema(OrderOtherDoc)).Id;
+        var bad = _server.Registry.Register("y", new RegistrySchema(OrderV2)).Id;
+
+        var bytes = new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SchemaIdSource = SchemaIdSource.UseSchemaId, SchemaId = good })
+            .Serialize(SampleOrder(), "orders")!;
+        var mismatch = Assert.Throws<AvroSchemaMismatchException>(() =>
+            new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SchemaIdSource = SchemaIdSource.UseSchemaId, SchemaId = bad })
+                .Serialize(SampleOrder(), "orders"));
+
+        Assert.Equal(good, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1)));
+        Assert.Equal(bad.ToString(System.Globalization.CultureInfo.InvariantCulture), mismatch.WriterSchemaId);
+        Assert.Throws<ArgumentException>(() => new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SchemaIdSource = SchemaIdSource.UseSchemaId }));
+    }
+
+    [Fact]
+    public void Lookup_only_never_registers()
+    {
+        var serializer = new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SchemaIdSource = SchemaIdSource.LookupOnly });
+
+        var missing = Assert.Throws<SchemaRegistryException>(() => serializer.Serialize(SampleOrder(), "orders"));
+        var id = _server.Registry.Register("orders-value", new RegistrySchema(Order.AvroSchemaJson)).Id;
+        var bytes = serializer.Serialize(SampleOrder(), "orders")!;
+
+        Assert.Equal(40401, missing.ErrorCode);
+        Assert.Equal(id, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1)));
+        Assert.Equal([1], _server.Registry.GetVersions("orders-value"));
+    }
+
+    [Fact]
+    public async Task Null_values_are_tombstones_without_registry_calls()
+    {
+        var serializer = new ConfluentAvroSerializer<Order>(_client);
+        var deserializer = new ConfluentAvroDeserializer<Order>(_client);
+        var output = new ArrayBufferWriter<byte>();
+
+        Assert.Null(serializer.Serialize(null, "orders"));
+        Assert.Null(await serializer.SerializeAsync(null, "orders"));
+        Assert.False(serializer.Serialize(null, "orders", output));
+        Assert.Equal(0, output.WrittenCount);
+        Assert.Null(deserializer.Deserialize(default, isNull: true));
+        Assert.Null(await deserializer.DeserializeAsync(default, isNull: true));
+        Assert.Equal(0, _server.Stats.RequestCount);
+    }
+
+    [Fact]
+    public async Task The_deserializer_reads_guid_framing_and_schema_id_headers()
+    {
+        var registered = _server.Registry.Register("orders-value", new RegistrySchema(Order.AvroSchemaJson));
+        var body = AvroSerializer.Serialize(SampleOrder());
+        var guidFramed = new byte[ConfluentFraming.GuidHeaderLength + body.Length];
+        ConfluentFraming.WriteGuidHeader(guidFramed, registered.Guid!.Value);
+        body.CopyTo(guidFramed, ConfluentFraming.GuidHeaderLength);
+        var idHeader = new byte[ConfluentFraming.HeaderLength];
+        ConfluentFraming.WriteHeader(idHeader, registered.Id);
+        var guidHeader = guidFramed[..ConfluentFraming.GuidHeaderLength];
+        var deserializer = new ConfluentAvroDeserializer<Order>(_client);
+
+        AssertSameOrder(SampleOrder(), deserializer.Deserialize(guidFramed));
+        AssertSameOrder(SampleOrder(), deserializer.Deserialize(body, schemaIdHeader: idHeader, hasSchemaIdHeader: true));
+        AssertSameOrder(SampleOrder(), await deserializer.DeserializeAsync(body, schemaIdHeader: guidHeader, hasSchemaIdHeader: true));
+        Assert.Contains(_server.Stats.Recent, r => r.Target.StartsWith("/schemas/guids/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Writer_schemas_are_fetched_once_per_id()
+    {
+        var bytes = new ConfluentAvroSerializer<Order>(_client).Serialize(SampleOrder(), "orders")!;
+        using var reader = new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
+        var deserializer = new ConfluentAvroDeserializer<Order>(reader);
+        _server.Stats.Reset();
+
+        for (var i = 0; i < 5; i++)
+        {
+            AssertSameOrder(SampleOrder(), await deserializer.DeserializeAsync(bytes));
+        }
+
+        Assert.Equal(1, _server.Stats.RequestCount);
+    }
+
+    [Fact]
+    public void A_writer_schema_with_the_same_canonical_form_decodes_directly()
+    {
+        var id = _server.Registry.Register("orders-value", new RegistrySchema(OrderOtherDoc)).Id;
+        var framed = AvroSerializer.SerializeConfluent(SampleOrder(), id);
+
+        AssertSameOrder(SampleOrder(), new ConfluentAvroDeserializer<Order>(_client).Deserialize(framed));
+    }
+
+    [Fact]
+    public void A_different_writer_schema_is_reported_as_needing_resolution()
+    {
+        var id = _server.Registry.Register("orders-value", new RegistrySchema(OrderV2)).Id;
+        var framed = AvroSerializer.SerializeConfluent(SampleOrder(), id);
+
+        var e = Assert.Throws<AvroSchemaMismatchException>(() => new ConfluentAvroDeserializer<Order>(_client).Deserialize(framed));
+
+        Assert.IsAssignableFrom<AvroException>(e);
+        Assert.Contains("schema resolution", e.Message, StringComparison.Ordinal);
+        Assert.Equal("id " + id, e.WriterSchemaId);
+        Assert.NotEqual(e.ReaderFingerprint, e.WriterFingerprint);
+    }
+
+    [Fact]
+    public void Unknown_ids_and_bad_framing_are_specific_errors()
+    {
+        var deserializer = new ConfluentAvroDeserializer<Order>(_client);
+
+        var unknown = Assert.Throws<AvroUnknownSchemaException>(() => deserializer.Deserialize(new byte[] { 0, 0, 0, 0, 99, 2 }));
+        var magic = Assert.Throws<AvroException>(() => deserializer.Deserialize(new byte[] { 7, 0, 0, 0, 1 }));
+        var empty = Assert.Throws<AvroException>(() => deserializer.Deserialize(ReadOnlySpan<byte>.Empty));
+
+        Assert.Equal("id 99", unknown.SchemaId);
+        Assert.IsType<SchemaRegistryException>(unknown.InnerException);
+        Assert.Contains("magic byte", magic.Message, StringComparison.Ordinal);
+        Assert.Equal(0, empty.Offset);
+    }
+
+    [Fact]
+    public void Truncated_bodies_are_avro_errors()
+    {
+        var bytes = new ConfluentAvroSerializer<Order>(_client).Serialize(SampleOrder(), "orders")!;
+
+        var e = Assert.Throws<AvroException>(() => new ConfluentAvroDeserializer<Order>(_client).Deserialize(bytes.AsSpan(0, bytes.Length - 3)));
+
+        Assert.IsNotType<AvroSchemaMismatchException>(e);
+    }
+
+    [Fact]
+    public async Task Different_record_types_share_a_topic_with_topic_record_naming()
+    {
+        var options = new ConfluentSerializerOptions { SubjectNameStrategy = SubjectNameStrategy.TopicRecordName };
+        var order = await new ConfluentAvroSerializer<Order>(_client, options).SerializeAsync(SampleOrder(), "events");
+        var payment = await new ConfluentAvroSerializer<Payment>(_client, options)
+            .SerializeAsync(new Payment { OrderId = 42, Status = PaymentStatus.PAID }, "events");
+
+        Assert.Equal(["events-registry.tests.Order", "events-registry.tests.Payment"], _server.Registry.GetSubjects());
+        var readBack = new ConfluentAvroDeserializer<Payment>(_client).Deserialize(payment);
+        Assert.Equal(PaymentStatus.PAID, readBack!.Status);
+        Assert.Throws<AvroSchemaMismatchException>(() => new ConfluentAvroDeserializer<Payment>(_client).Deserialize(order));
+    }
+}

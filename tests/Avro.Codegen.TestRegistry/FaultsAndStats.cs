@@ -1,0 +1,217 @@
+using System.Text.Json;
+
+namespace Avro.Codegen.TestRegistry;
+
+/// <summary>
+/// Faults the emulator injects into registry requests (never into the <c>/__</c> admin endpoints), so client tests
+/// can see latency, server errors and dropped connections. Counts decrease as requests consume them.
+/// </summary>
+public sealed class FaultInjector
+{
+    private readonly object _gate = new();
+    private int _latencyMs;
+    private int _failNext;
+    private int _failStatus = 503;
+    private int _dropNext;
+    private string? _pathContains;
+
+    /// <summary>Delay added to every registry request, in milliseconds.</summary>
+    public int LatencyMs { get { lock (_gate) { return _latencyMs; } } set { lock (_gate) { _latencyMs = Math.Max(0, value); } } }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> matching requests with <paramref name="status"/> (when null, the
+    /// current <see cref="FailStatus"/>, 503 unless changed).
+    /// </summary>
+    public void FailNext(int count, int? status = null)
+    {
+        lock (_gate)
+        {
+            _failNext = count;
+            _failStatus = status ?? _failStatus;
+        }
+    }
+
+    /// <summary>The status injected failures answer with.</summary>
+    public int FailStatus { get { lock (_gate) { return _failStatus; } } set { lock (_gate) { _failStatus = value; } } }
+
+    /// <summary>Aborts the connection of the next <paramref name="count"/> matching requests without an answer.</summary>
+    public void DropNext(int count)
+    {
+        lock (_gate)
+        {
+            _dropNext = count;
+        }
+    }
+
+    /// <summary>When set, failures and drops apply only to requests whose path contains this text.</summary>
+    public string? PathContains { get { lock (_gate) { return _pathContains; } } set { lock (_gate) { _pathContains = value; } } }
+
+    /// <summary>Removes every fault.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _latencyMs = 0;
+            _failNext = 0;
+            _failStatus = 503;
+            _dropNext = 0;
+            _pathContains = null;
+        }
+    }
+
+    internal enum Action { None, Fail, Drop }
+
+    internal (Action Action, int Status, int LatencyMs) Next(string path)
+    {
+        lock (_gate)
+        {
+            if (_pathContains is not null && !path.Contains(_pathContains, StringComparison.Ordinal))
+            {
+                return (Action.None, 0, _latencyMs);
+            }
+
+            if (_dropNext > 0)
+            {
+                _dropNext--;
+                return (Action.Drop, 0, _latencyMs);
+            }
+
+            if (_failNext > 0)
+            {
+                _failNext--;
+                return (Action.Fail, _failStatus, _latencyMs);
+            }
+
+            return (Action.None, 0, _latencyMs);
+        }
+    }
+
+    internal void Apply(JsonElement body)
+    {
+        lock (_gate)
+        {
+            if (body.TryGetProperty("latencyMs", out var latency))
+            {
+                _latencyMs = Math.Max(0, latency.GetInt32());
+            }
+
+            if (body.TryGetProperty("failNext", out var fail))
+            {
+                _failNext = fail.GetInt32();
+                _failStatus = body.TryGetProperty("failStatus", out var status) ? status.GetInt32() : 503;
+            }
+
+            if (body.TryGetProperty("dropNext", out var drop))
+            {
+                _dropNext = drop.GetInt32();
+            }
+
+            if (body.TryGetProperty("pathContains", out var path))
+            {
+                _pathContains = path.ValueKind == JsonValueKind.String ? path.GetString() : null;
+            }
+        }
+    }
+
+    internal void Write(Utf8JsonWriter w)
+    {
+        lock (_gate)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("latencyMs", _latencyMs);
+            w.WriteNumber("failNext", _failNext);
+            w.WriteNumber("failStatus", _failStatus);
+            w.WriteNumber("dropNext", _dropNext);
+            if (_pathContains is not null)
+            {
+                w.WriteString("pathContains", _pathContains);
+            }
+
+            w.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>One registry request as the emulator saw it (admin endpoints are not recorded).</summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Target">Path and query, as sent.</param>
+/// <param name="Authorization">The Authorization scheme used (<c>Basic</c>, <c>Bearer</c>) or <see langword="null"/>; never the credentials.</param>
+/// <param name="Status">The status answered.</param>
+public sealed record RecordedRequest(string Method, string Target, string? Authorization, int Status);
+
+/// <summary>
+/// Counts the registry requests served (admin endpoints excluded). Build-gate tests use the count to prove that a
+/// no-op rebuild makes no request; client tests use the log to see retries and failover.
+/// </summary>
+public sealed class RequestStats
+{
+    private const int MaxRecorded = 1000;
+    private readonly object _gate = new();
+    private readonly List<RecordedRequest> _recent = [];
+    private long _count;
+
+    /// <summary>Requests served since start or the last reset.</summary>
+    public long RequestCount => Interlocked.Read(ref _count);
+
+    /// <summary>The most recent requests (up to 1000), oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Recent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recent.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Sets the count to zero and forgets the log.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            Interlocked.Exchange(ref _count, 0);
+            _recent.Clear();
+        }
+    }
+
+    internal void Record(RecordedRequest request)
+    {
+        lock (_gate)
+        {
+            Interlocked.Increment(ref _count);
+            if (_recent.Count == MaxRecorded)
+            {
+                _recent.RemoveAt(0);
+            }
+
+            _recent.Add(request);
+        }
+    }
+
+    internal void Write(Utf8JsonWriter w)
+    {
+        lock (_gate)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("requests", _count);
+            w.WriteStartArray("recent");
+            foreach (var r in _recent)
+            {
+                w.WriteStartObject();
+                w.WriteString("method", r.Method);
+                w.WriteString("target", r.Target);
+                if (r.Authorization is not null)
+                {
+                    w.WriteString("authorization", r.Authorization);
+                }
+
+                w.WriteNumber("status", r.Status);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+    }
+}
