@@ -25,4 +25,16 @@ internal static class WorkloadCheck
                 $"({actual.Length} vs {reference.Length} bytes).");
         }
     }
+
+    /// <summary>A Confluent-framed message: magic byte 0, a 4-byte big-endian id, then exactly the reference body.</summary>
+    public static void Framed(string workload, ReadOnlySpan<byte> message, ReadOnlySpan<byte> reference)
+    {
+        Size(workload, "Confluent framing", message, reference.Length + 5);
+        if (message[0] != 0)
+        {
+            throw new InvalidOperationException($"{workload}: the Confluent framing starts with {message[0]:X2}, not the magic byte 00.");
+        }
+
+        SameBytes(workload, "Confluent framing (body)", message[5..], reference);
+    }
 }
