@@ -1,7 +1,7 @@
 """Sums up the TRX files that `dotnet test --logger trx` wrote: per-project counts, then one plain line.
 
 Usage: trx_summary.py RESULTS_DIR
-Prints `Project: N passed, N failed[, N skipped]` per test project and finally `N passed, N failed[, N skipped]`
+Prints `  Project  (passed N, failed N, skipped N)` per test project and finally `N passed, N failed[, N skipped]`
 alone on a line. Exits 1 when anything failed or no test ran at all, else 0.
 
 A run that aborted (for example a crashed test host) counts as one failure even when no single result says Failed,
@@ -75,7 +75,8 @@ def main(argv):
     trx_files, per_project, aborted = summarize(argv[1])
     total = collections.Counter()
     for project, counts in per_project.items():
-        print(f"{project}: {line(counts)}")
+        # Per-project lines are worded differently from the closing line, so only the last line reads as the total.
+        print(f"  {project}  (passed {counts['passed']}, failed {counts['failed']}, skipped {counts['skipped']})")
         total.update(counts)
     for trx, outcome, counted in aborted:
         print(f"run aborted ({outcome}) after {counted} results: {trx}")

@@ -71,10 +71,10 @@ public sealed class OracleConsistencyTests
     [OracleFact(Oracle.Java, Oracle.Python)]
     public void JavaAndPythonAgreeOnCompatibility()
     {
-        var order = Corpus.SchemaPath("sets/wire-shop/Order.avsc");
+        var order = Corpus.SchemaPath("wire-shop/Order.avsc");
         var fixedSchema = Corpus.SchemaPath("wire-top-fixed.avsc");
         var stringSchema = Corpus.SchemaPath("wire-top-string.avsc");
-        string[] orderDir = Corpus.SchemaDirArgs("sets/wire-shop/Order.avsc");
+        string[] orderDir = Corpus.SchemaDirArgs("wire-shop/Order.avsc");
         foreach (var (args, expected) in new (string[], string)[]
                  {
                      (["compat", order, order, .. orderDir], "COMPATIBLE"),

@@ -4,6 +4,22 @@ namespace Avro.Codegen.Schema.Tests;
 
 internal static class TestHelpers
 {
+    /// <summary>The repository root (the folder holding Avro.Codegen.sln).</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = AppContext.BaseDirectory;
+            while (dir is not null && !File.Exists(Path.Combine(dir, "Avro.Codegen.sln")))
+            {
+                dir = Path.GetDirectoryName(dir);
+            }
+
+            Assert.NotNull(dir);
+            return dir!;
+        }
+    }
+
     /// <summary>Parses a schema that must be valid.</summary>
     public static AvroSchema Valid(string text)
     {

@@ -1,7 +1,8 @@
 // Interop oracle over Java Apache Avro (Debian libavro-java, 1.8.x API).
 //
 // Verbs (exit 0 ok, 2 bad input or usage, 1 unexpected failure):
-//   canonical FILE.avsc [--schema-dir DIR]...            Parsing Canonical Form (SchemaNormalization.toParsingForm)
+//   canonical FILE.avsc [--schema-dir DIR]...            Parsing Canonical Form (SchemaNormalization.toParsingForm);
+//                                                         a schema dir contributes the .avsc files of its whole tree
 //   fingerprint FILE.avsc [--schema-dir DIR]... [--algorithm crc64|md5|sha256] [--format hex|long]
 //                                                         crc64 hex is the 8 bytes little-endian, as single-object
 //                                                         encoding writes them; --format long is Java's signed value
@@ -292,7 +293,8 @@ public final class AvroOracle {
     }
 
     /**
-     * Parses FILE after the .avsc files of the schema dirs, with one shared set of named types. The dir files are
+     * Parses FILE after the .avsc files of the schema dirs (and their subfolders, as our CLI reads them), with one
+     * shared set of named types. The dir files are
      * taken in dependency order by retrying the ones that failed until a pass makes no progress. Each attempt starts
      * from a fresh parser seeded with the types known so far, because a failed parse can leave half-registered names
      * behind in the parser it used.
@@ -301,7 +303,7 @@ public final class AvroOracle {
         Path target = Paths.get(file).toRealPath();
         List<Path> pending = new ArrayList<>();
         for (Path dir : schemaDirs) {
-            try (Stream<Path> listing = Files.list(dir)) {
+            try (Stream<Path> listing = Files.walk(dir)) {
                 for (Path p : listing.filter(p -> p.toString().endsWith(".avsc")).sorted().collect(Collectors.toList())) {
                     if (!p.toRealPath().equals(target)) {
                         pending.add(p);

@@ -76,8 +76,9 @@ function forSchema(json, registry, exact) {
 function load(file, schemaDirs, exact) {
   const target = fs.realpathSync(file);
   let pending = [];
+  // A schema dir contributes the .avsc files of its whole tree, as our CLI reads it.
   for (const dir of schemaDirs) {
-    for (const name of fs.readdirSync(dir).sort()) {
+    for (const name of fs.readdirSync(dir, { recursive: true }).sort()) {
       const p = path.join(dir, name);
       if (name.endsWith('.avsc') && fs.realpathSync(p) !== target) pending.push(p);
     }

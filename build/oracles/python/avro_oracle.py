@@ -97,10 +97,12 @@ def load(path, schema_dirs):
     target = os.path.realpath(path)
     pending = []
     for d in schema_dirs:
-        for name in sorted(os.listdir(d)):
-            p = os.path.join(d, name)
-            if name.endswith(".avsc") and os.path.realpath(p) != target:
-                pending.append(p)
+        # A schema dir contributes the .avsc files of its whole tree, as our CLI reads it.
+        for folder, _, names in sorted(os.walk(d)):
+            for name in sorted(names):
+                p = os.path.join(folder, name)
+                if name.endswith(".avsc") and os.path.realpath(p) != target:
+                    pending.append(p)
     known = {}
     progress = True
     while progress and pending:

@@ -24,7 +24,10 @@ internal static partial class SchemaResolver
 
     public static ResolveResult Resolve(IReadOnlyList<SchemaFileInput> inputs, GeneratorOptions options, string version, CancellationToken cancellationToken)
     {
-        var files = inputs.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        // Sorted for deterministic output; one entry per path, since a project may list a file both as an AvroSchema
+        // item and by hand as AdditionalFiles.
+        var files = inputs.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var diagnostics = new List<DiagnosticInfo>();
         foreach (var problem in options.Problems)
         {

@@ -186,7 +186,7 @@ internal sealed class SchemaSetBuilder
 
     private NamedSchema DeclareNamed(JsonObject obj, string type, string? enclosingNamespace)
     {
-        var what = type == "error" ? "error" : type;
+        var article = type is "error" or "enum" ? "An" : "A";
         var valid = true;
         string simpleName = string.Empty;
         string? ns = enclosingNamespace;
@@ -216,7 +216,7 @@ internal sealed class SchemaSetBuilder
         var nameProp = obj.Find("name");
         if (nameProp is null)
         {
-            Error(SchemaErrors.MissingAttribute(obj.Span!, $"A {what} schema", "name"));
+            Error(SchemaErrors.MissingAttribute(obj.Span!, $"{article} {type} schema", "name"));
             valid = false;
         }
         else if (nameProp.Value is not JsonString nameString)

@@ -2,8 +2,9 @@ namespace Avro.Codegen.Interop.Tests.Infrastructure;
 
 /// <summary>
 /// tests/corpus: every <c>schemas/**/X.avsc</c> is compared as a schema; <c>data/**/X.json</c> (same relative path)
-/// holds datums of X in Avro JSON encoding. A top-level schema file stands alone; files in a subfolder form a schema
-/// set and are parsed with <c>--schema-dir</c> of that folder, so they may reference each other's types.
+/// holds datums of X in Avro JSON encoding. A top-level schema file stands alone; the files under a first-level
+/// subfolder (<c>schemas/SET/**</c>) form a schema set: each is parsed with <c>--schema-dir schemas/SET</c> (the whole
+/// tree), so they may reference each other's types.
 /// </summary>
 internal static class Corpus
 {
@@ -42,7 +43,9 @@ internal static class Corpus
 
     /// <summary>The <c>--schema-dir</c> arguments a corpus schema needs (none for a top-level file).</summary>
     public static string[] SchemaDirArgs(string relativeSchema) =>
-        relativeSchema.Contains('/') ? ["--schema-dir", Path.GetDirectoryName(SchemaPath(relativeSchema))!] : [];
+        relativeSchema.IndexOf('/') is var slash and > 0
+            ? ["--schema-dir", Path.Combine(RepoPaths.CorpusSchemas, relativeSchema[..slash])]
+            : [];
 
     private static IReadOnlyList<string> List(string root, string pattern) =>
         Directory.Exists(root)

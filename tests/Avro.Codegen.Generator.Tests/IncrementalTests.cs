@@ -1,0 +1,154 @@
+using System.Collections;
+using System.Reflection;
+using Avro.Codegen.Generator.Tests.Helpers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Avro.Codegen.Generator.Tests;
+
+/// <summary>What is re-run after an edit (STYLE 3.3): the pipeline must cache everything an edit does not touch.</summary>
+public class IncrementalTests
+{
+    private static readonly string[] StepNames = typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+
+    private static (GeneratorDriver Driver, Compilation Compilation, InMemoryAdditionalText[] Texts) Start(params (string Path, string Text)[] files)
+    {
+        var texts = files.Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
+        var compilation = GeneratorHarness.CreateCompilation(LanguageVersion.Latest, "public class Program { }");
+        var driver = GeneratorHarness.CreateDriver(texts).RunGenerators(compilation);
+        return (driver, compilation, texts);
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step) =>
+        driver.GetRunResult().Results.Single().TrackedSteps.TryGetValue(step, out var runs)
+            ? runs.SelectMany(r => r.Outputs).Select(o => o.Reason)
+            : Enumerable.Empty<IncrementalStepRunReason>();
+
+    private static Dictionary<string, IncrementalStepRunReason> TypeReasons(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Type]
+            .SelectMany(r => r.Outputs)
+            .ToDictionary(o => ((dynamic)o.Value).FullName is string name ? name : "?", o => o.Reason);
+
+    /// <summary>Cached and Unchanged outputs do not run the source output again; Modified and New do.</summary>
+    private static void AssertNotReEmitted(IncrementalStepRunReason reason) =>
+        Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"re-emitted: {reason}");
+
+    [Fact]
+    public void ASecondRunOnTheSameInputIsFullyCached()
+    {
+        var (driver, compilation, _) = Start(TestSchemas.Files("order.avsc", "shared.avsc", "recursive.avsc"));
+        driver = driver.RunGenerators(compilation.Clone());
+
+        foreach (var step in StepNames)
+        {
+            Assert.All(Reasons(driver, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+        }
+    }
+
+    [Fact]
+    public void AnUnrelatedCSharpEditLeavesEveryStepCached()
+    {
+        var (driver, compilation, _) = Start(TestSchemas.Files("order.avsc", "shared.avsc"));
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public class Unrelated { }")));
+
+        foreach (var step in StepNames)
+        {
+            Assert.All(Reasons(driver, step), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        }
+    }
+
+    [Fact]
+    public void AWhitespaceEditReEmitsNothing()
+    {
+        var (driver, compilation, texts) = Start(TestSchemas.Files("order.avsc", "shared.avsc"));
+        var edited = new InMemoryAdditionalText(texts[1].Path, "\n\n   " + TestSchemas.Text("shared.avsc").Replace(",", " ,\n "));
+        driver = driver.ReplaceAdditionalText(texts[1], edited).RunGenerators(compilation);
+
+        // The file's text changed, so it is read again and the set resolved again; every type spec comes out equal,
+        // so no source output runs.
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ParseFile));
+        Assert.NotEmpty(TypeReasons(driver));
+        Assert.All(TypeReasons(driver), pair => AssertNotReEmitted(pair.Value));
+        Assert.All(Reasons(driver, TrackingNames.Diagnostics), r => Assert.NotEqual(IncrementalStepRunReason.Modified, r));
+    }
+
+    [Fact]
+    public void ChangingOneFileReEmitsOnlyItsTypes()
+    {
+        var (driver, compilation, texts) = Start(TestSchemas.Files("recursive.avsc", "shared.avsc"));
+        var edited = new InMemoryAdditionalText(texts[1].Path, TestSchemas.Text("shared.avsc").Replace("Shared across files.", "Changed doc."));
+        driver = driver.ReplaceAdditionalText(texts[1], edited).RunGenerators(compilation);
+
+        var reasons = TypeReasons(driver);
+        Assert.Equal(IncrementalStepRunReason.Modified, reasons["com.acme.common.Money"]);
+        AssertNotReEmitted(reasons["com.acme.tree.Node"]);
+    }
+
+    [Fact]
+    public void ShiftingLinesReReportsDiagnosticsButReEmitsNoCode()
+    {
+        const string bad = """{"type":"record","name":"Bad","fields":[{"name":"x","type":"Nope"}]}""";
+        var (driver, compilation, texts) = Start(("/p/bad.avsc", bad), TestSchemas.File("shared.avsc"));
+        var first = driver.GetRunResult().Diagnostics.Single().Location.GetLineSpan().StartLinePosition.Line;
+        driver = driver.ReplaceAdditionalText(texts[0], new InMemoryAdditionalText("/p/bad.avsc", "\n\n" + bad)).RunGenerators(compilation);
+
+        Assert.Equal(first + 2, driver.GetRunResult().Diagnostics.Single().Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.Diagnostics));
+        Assert.All(TypeReasons(driver), pair => AssertNotReEmitted(pair.Value));
+    }
+
+    [Fact]
+    public void AddingAFileAddsOnlyItsTypes()
+    {
+        var (driver, compilation, _) = Start(TestSchemas.Files("shared.avsc"));
+        driver = driver.AddAdditionalTexts([new InMemoryAdditionalText("/p/recursive.avsc", TestSchemas.Text("recursive.avsc"))]).RunGenerators(compilation);
+
+        var reasons = TypeReasons(driver);
+        Assert.Equal(IncrementalStepRunReason.New, reasons["com.acme.tree.Node"]);
+        AssertNotReEmitted(reasons["com.acme.common.Money"]);
+    }
+
+    [Fact]
+    public void PipelineModelsHoldNoCompilerObjects()
+    {
+        var (driver, _, _) = Start(TestSchemas.Files("everything.avsc", "order.avsc", "shared.avsc"));
+        var banned = new[] { typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(AdditionalText), typeof(SourceText),
+            typeof(Location), typeof(AnalyzerConfigOptions), typeof(AnalyzerConfigOptionsProvider) };
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        // Our own steps only: Roslyn also tracks its input nodes (AdditionalTexts, Compilation, ...), which hold those objects by design.
+        var ours = driver.GetRunResult().Results.Single().TrackedSteps.Where(s => StepNames.Contains(s.Key));
+        foreach (var step in ours.SelectMany(s => s.Value).SelectMany(s => s.Outputs))
+        {
+            Walk(step.Value, banned, seen, "output");
+        }
+
+        Assert.NotEmpty(seen);
+    }
+
+    private static void Walk(object? value, Type[] banned, HashSet<object> seen, string path)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || (!value.GetType().IsValueType && !seen.Add(value)))
+        {
+            return;
+        }
+
+        var type = value.GetType();
+        Assert.False(banned.Any(b => b.IsAssignableFrom(type)), $"{path} holds a {type.Name}, which breaks incremental caching");
+        if (value is IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                Walk(item, banned, seen, $"{path}[{i++}]");
+            }
+        }
+
+        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            Walk(field.GetValue(value), banned, seen, path + "." + field.Name);
+        }
+    }
+}
