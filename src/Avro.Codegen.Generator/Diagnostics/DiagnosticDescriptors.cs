@@ -5,14 +5,15 @@ namespace Avro.Codegen.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports. Schema errors keep the schema core's own codes (<c>AVRO0nn</c>, one source
-/// of truth: the catalog in <c>SchemaErrorCodes</c>); <c>AVRO1xx</c> are C# mapping problems, <c>AVRO2xx</c> options.
-/// See <c>docs/diagnostics.md</c>.
+/// of truth: the catalog in <c>SchemaErrorCodes</c>, explained in <c>docs/diagnostics.md</c>); <c>AVRO1xx</c> are C# mapping
+/// problems and <c>AVRO2xx</c> options, explained in <c>docs/generator-diagnostics.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string SchemaCategory = "Avro.Schema";
     private const string CodegenCategory = "Avro.Codegen";
-    private const string HelpLink = "https://github.com/avro-codegen/avro-codegen/blob/main/docs/diagnostics.md";
+    private const string SchemaHelpLink = "https://github.com/avro-codegen/avro-codegen/blob/main/docs/diagnostics.md";
+    private const string HelpLink = "https://github.com/avro-codegen/avro-codegen/blob/main/docs/generator-diagnostics.md";
 
     private static readonly ConcurrentDictionary<string, DiagnosticDescriptor> SchemaDescriptors = new();
 
@@ -49,6 +50,6 @@ internal static class DiagnosticDescriptors
 
 #pragma warning disable RS1017 // The ids come from the schema core's catalog (SchemaErrorCodes), the single source of truth.
     private static DiagnosticDescriptor CreateSchemaDescriptor(string id) => new(
-        id, "Invalid Avro schema", "{0}", SchemaCategory, DiagnosticSeverity.Error, true, helpLinkUri: HelpLink);
+        id, "Invalid Avro schema", "{0}", SchemaCategory, DiagnosticSeverity.Error, true, helpLinkUri: SchemaHelpLink);
 #pragma warning restore RS1017
 }

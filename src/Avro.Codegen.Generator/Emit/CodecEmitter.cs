@@ -124,6 +124,7 @@ internal sealed class CodecEmitter
     /// <summary>A single expression that reads the type, or null when it needs statements (arrays, maps, nullable of those).</summary>
     private static string? BinaryReadExpression(TypeRef type) => type.Kind switch
     {
+        TypeRefKind.Null => "default",
         TypeRefKind.Boolean => "reader.ReadBoolean()",
         TypeRefKind.Int => "reader.ReadInt()",
         TypeRefKind.Long => "reader.ReadLong()",
@@ -307,6 +308,7 @@ internal sealed class CodecEmitter
 
     private static string? JsonReadExpression(TypeRef type) => type.Kind switch
     {
+        TypeRefKind.Null => $"{Json}.ReadNull(ref reader)",
         TypeRefKind.Boolean => $"{Json}.ReadBoolean(ref reader)",
         TypeRefKind.Int => $"{Json}.ReadInt(ref reader)",
         TypeRefKind.Long => $"{Json}.ReadLong(ref reader)",
@@ -335,9 +337,6 @@ internal sealed class CodecEmitter
 
         switch (type.Kind)
         {
-            case TypeRefKind.Null:
-                _w.Line($"{Json}.ReadNull(ref reader);");
-                break;
             case TypeRefKind.Array:
             {
                 var list = declare ? target : Temp("list");

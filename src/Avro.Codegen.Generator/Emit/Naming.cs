@@ -33,6 +33,22 @@ internal static class Naming
     /// <summary>An identifier usable anywhere: keywords get <c>@</c>.</summary>
     public static string Escape(string identifier) => IsKeyword(identifier) ? "@" + identifier : identifier;
 
+    /// <summary>
+    /// A type name: keywords get <c>@</c>, and so do names of lower-case ASCII letters only, which the compiler warns
+    /// about (CS8981: such names may become keywords); an escaped identifier is exempt from that warning.
+    /// </summary>
+    public static string EscapeTypeName(string identifier)
+    {
+        var bare = Unescape(identifier);
+        var lowerOnly = bare.Length > 0;
+        foreach (var c in bare)
+        {
+            lowerOnly &= c is >= 'a' and <= 'z';
+        }
+
+        return lowerOnly || IsKeyword(bare) ? "@" + bare : bare;
+    }
+
     /// <summary>The identifier without a leading <c>@</c>, for comparing names.</summary>
     public static string Unescape(string identifier) => identifier.StartsWith("@", StringComparison.Ordinal) ? identifier.Substring(1) : identifier;
 

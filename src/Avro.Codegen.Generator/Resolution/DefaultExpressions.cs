@@ -40,7 +40,7 @@ internal static partial class SchemaResolver
             switch (type.Kind)
             {
                 case TypeRefKind.Null:
-                    return value is JsonNull ? "null" : null;
+                    return value is JsonNull ? "default" : null;
                 case TypeRefKind.Boolean:
                     return value is JsonBoolean b ? (b.Value ? "true" : "false") : null;
                 case TypeRefKind.Int:

@@ -73,8 +73,32 @@ internal static partial class SchemaResolver
 
         types.AddRange(context.BuildUnionSpecs());
         types.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
+        types = UniqueHintNames(types);
         var registry = options.EmitRegistry ? context.BuildRegistry() : null;
         return new ResolveResult(types.ToEquatableArray(), registry, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Roslyn compares hint names ignoring case (and so do some file systems): <c>a.Record</c> and <c>a.record</c> are
+    /// legal Avro names of two types, so later ones (in ordinal order) get <c>.2</c>, <c>.3</c>, ... before <c>.g.cs</c>.
+    /// </summary>
+    private static List<TypeSpec> UniqueHintNames(List<TypeSpec> types)
+    {
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<TypeSpec>(types.Count);
+        foreach (var type in types)
+        {
+            var hint = type.HintName;
+            var stem = hint.Substring(0, hint.Length - ".g.cs".Length);
+            for (var n = 2; !used.Add(hint); n++)
+            {
+                hint = stem + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+            }
+
+            result.Add(hint == type.HintName ? type : type with { HintName = hint });
+        }
+
+        return result;
     }
 
     internal static LocationInfo? ToLocation(SourceSpan? span)
@@ -96,7 +120,7 @@ internal static partial class SchemaResolver
             Schema = schema;
             CSharpNamespace = csNamespace;
             File = file;
-            CSharpName = Naming.Escape(schema.Name);
+            CSharpName = Naming.EscapeTypeName(schema.Name);
         }
 
         public NamedSchema Schema { get; }
@@ -267,7 +291,7 @@ internal static partial class SchemaResolver
                         ToLocation(info.Schema.Span)));
                 }
 
-                info.CSharpName = Naming.Escape(candidate);
+                info.CSharpName = Naming.EscapeTypeName(candidate);
             }
         }
 
@@ -462,7 +486,8 @@ internal static partial class SchemaResolver
 
         private static TypeRef PrimitiveRef(SchemaKind kind) => kind switch
         {
-            SchemaKind.Null => new TypeRef(TypeRefKind.Null, "void", false, "null"),
+            // Outside a union, a null-typed value (a field, array items) has one value: the AvroNull struct.
+            SchemaKind.Null => new TypeRef(TypeRefKind.Null, "global::Avro.Codegen.AvroNull", true, "null"),
             SchemaKind.Boolean => new TypeRef(TypeRefKind.Boolean, "bool", true, "boolean"),
             SchemaKind.Int => new TypeRef(TypeRefKind.Int, "int", true, "int"),
             SchemaKind.Long => new TypeRef(TypeRefKind.Long, "long", true, "long"),
@@ -544,8 +569,9 @@ internal static partial class SchemaResolver
             {
                 var property = names[field.Name];
                 var type = Ref(field.Type);
-                string? defaultExpression = null;
-                if (field.Default is { } defaultValue)
+                // A null-typed field has exactly one value, so it never needs to be set.
+                string? defaultExpression = type.Kind == TypeRefKind.Null ? "default" : null;
+                if (field.Default is { } defaultValue && type.Kind != TypeRefKind.Null)
                 {
                     defaultExpression = DefaultExpressions.Create(this, field.Type, type, defaultValue);
                     if (defaultExpression is null)

@@ -178,7 +178,11 @@ public static class AvroJsonCodec
     // ----- primitives -----
 
     /// <summary>Reads <c>null</c>.</summary>
-    public static void ReadNull(ref Utf8JsonReader reader) => Expect(ref reader, JsonTokenType.Null, "null");
+    public static AvroNull ReadNull(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Null, "null");
+        return default;
+    }
 
     /// <summary>Reads a boolean.</summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch

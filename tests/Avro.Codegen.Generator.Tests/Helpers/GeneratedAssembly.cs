@@ -13,13 +13,27 @@ public sealed class GeneratedAssembly : IDisposable
     private readonly AssemblyLoadContext _context;
 
     public GeneratedAssembly()
+        : this(TestSchemas.Files("everything.avsc", "recursive.avsc", "names.avsc", "order.avsc", "shared.avsc"))
+    {
+    }
+
+    public static GeneratedAssembly For(IEnumerable<(string Path, string Text)> files) => new(files);
+
+    // Not public: an xunit class fixture must have exactly one public constructor.
+    private GeneratedAssembly(IEnumerable<(string Path, string Text)> files)
     {
         var run = GeneratorHarness.RunGenerator(
-            TestSchemas.Files("everything.avsc", "recursive.avsc", "names.avsc", "order.avsc", "shared.avsc"),
+            files,
             GeneratorHarness.DefaultOptions(new Dictionary<string, string> { ["build_property.AvroCodegen_EmitRegistry"] = "true" }),
             LanguageVersion.Latest);
         (Assembly, _context) = GeneratorHarness.Load(run.Output);
     }
+
+    /// <summary>The generated C# type of an Avro full name (namespaces and names may be escaped or renamed).</summary>
+    public string TypeNameOf(string avroFullName) =>
+        Assembly.GetTypes().Single(t => (t.GetField("AvroSchemaJson")?.GetRawConstantValue() as string) is not null
+            && (string?)t.GetField("AvroCanonicalSchema")!.GetRawConstantValue() is { } canonical
+            && canonical.StartsWith("{\"name\":\"" + avroFullName + "\"", StringComparison.Ordinal)).FullName!;
 
     public Assembly Assembly { get; }
 
