@@ -8,6 +8,12 @@ using Avro.Codegen.Conformance;
 
 const string Usage = "usage: Avro.Codegen.Conformance fromjson|tojson <avro.full.Name>  (data on stdin, result on stdout)";
 
+// The registry verbs live in ConfluentVerbs.cs.
+if (ConfluentVerbs.IsVerb(args))
+{
+    return ConfluentVerbs.Run(args);
+}
+
 if (args.Length != 2 || (args[0] != "fromjson" && args[0] != "tojson"))
 {
     return Fail(Usage);

@@ -134,6 +134,27 @@ public sealed class EmulatorContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scalar_schema_values_are_coerced_to_text_as_Jackson_does()
+    {
+        var (status, _, body, _) = await SendAsync(HttpMethod.Post, "subjects/s/versions", "{\"schema\":1}");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        AssertError(body, 42201);
+    }
+
+    [Fact]
+    public async Task Max_id_is_reported_on_request()
+    {
+        await SendAsync(HttpMethod.Post, "subjects/s/versions", SchemaBody("\"string\""));
+        await SendAsync(HttpMethod.Post, "subjects/t/versions", SchemaBody("\"int\""));
+
+        var (_, _, body, _) = await SendAsync(HttpMethod.Get, "schemas/ids/1?fetchMaxId=true");
+        var (_, _, plain, _) = await SendAsync(HttpMethod.Get, "schemas/ids/1");
+
+        Assert.Equal(2, body.GetProperty("maxId").GetInt32());
+        Assert.False(plain.TryGetProperty("maxId", out _));
+    }
+
+    [Fact]
     public async Task Unknown_fields_and_nulls_are_ignored_and_a_missing_schemaType_means_AVRO()
     {
         var body = SchemaBody("\"string\"", ",\"metadata\":null,\"ruleSet\":null,\"schemaType\":null,\"somethingNew\":[1,2]");

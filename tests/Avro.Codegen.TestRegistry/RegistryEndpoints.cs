@@ -147,6 +147,11 @@ internal static class RegistryEndpoints
         {
             await WriteErrorAsync(context, 404, 404, ReasonMessage(404));
         }
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // The registry's generic server error: status 500, error_code 500 (not a 5xxxx code).
+            await WriteErrorAsync(context, 500, RegistryErrorCodes.ServerError, "Error while processing the request: " + e.Message);
+        }
     }
 
     private static async Task TestCompatibilityAsync(HttpContext c, InMemorySchemaRegistry r, string? version)
@@ -232,6 +237,11 @@ internal static class RegistryEndpoints
             w.WriteString("schemaType", schema.SchemaType);
             w.WriteString("schema", schema.Schema);
             WriteReferences(w, schema.References);
+            if (QueryBool(c, "fetchMaxId"))
+            {
+                w.WriteNumber("maxId", r.GetMaxId());
+            }
+
             w.WriteEndObject();
         });
 

@@ -80,9 +80,13 @@ internal static class RegistryJsonBodies
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw new BadRequestException(400, $"Cannot deserialize '{name}' as a string from {value.ValueKind}");
+        // Jackson coerces scalars to a String field ({"schema": 1} is the text "1"); objects and arrays are mapping errors.
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            _ => throw new BadRequestException(400, $"Cannot deserialize '{name}' as a string from {value.ValueKind}"),
+        };
     }
 
     public static int? OptionalInt(JsonElement obj, string name)

@@ -180,6 +180,15 @@ public sealed class InMemorySchemaRegistry
         }
     }
 
+    /// <summary>The highest schema id assigned so far (0 when none): <c>maxId</c> of <c>GET /schemas/ids/{id}?fetchMaxId=true</c>.</summary>
+    public int GetMaxId()
+    {
+        lock (_gate)
+        {
+            return _maxId;
+        }
+    }
+
     /// <summary><c>GET /schemas/guids/{guid}</c>: the schema with that GUID, and its id.</summary>
     public (int Id, RegistrySchema Schema) GetSchemaByGuid(Guid guid)
     {
