@@ -20,5 +20,7 @@ internal static class Program
             CanonicalCommand.Create(),
             FingerprintCommand.Create(),
             CompatCommand.Create(),
+            FromJsonCommand.Create(),
+            ToJsonCommand.Create(),
         };
 }

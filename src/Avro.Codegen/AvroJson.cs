@@ -79,7 +79,7 @@ public static class AvroJson
                 return value;
             }
         }
-        else if (reader.TokenType == JsonTokenType.String && TryParseNonFinite(reader.GetString(), out var special))
+        else if (reader.TokenType == JsonTokenType.String && TryParseNonFinite(TryGetString(ref reader), out var special))
         {
             return special;
         }
@@ -233,9 +233,21 @@ public static class AvroJson
         return builder.ToString();
     }
 
+    private static string? TryGetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     internal static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => "the string \"" + reader.GetString() + "\"",
+        JsonTokenType.String => "the string \"" + TryGetString(ref reader) + "\"",
         JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",

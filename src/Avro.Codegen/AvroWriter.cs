@@ -104,8 +104,14 @@ public ref struct AvroWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteInt(int value)
     {
-        var span = Reserve(5);
         var v = (uint)((value << 1) ^ (value >> 31));
+        if (_buffer.Length - _position < 5)
+        {
+            WriteVarintSlow(v);
+            return;
+        }
+
+        var span = _buffer.Slice(_position);
         if (v < 0x80)
         {
             span[0] = (byte)v;
@@ -120,8 +126,14 @@ public ref struct AvroWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteLong(long value)
     {
-        var span = Reserve(10);
         var v = (ulong)((value << 1) ^ (value >> 63));
+        if (_buffer.Length - _position < 10)
+        {
+            WriteVarintSlow(v);
+            return;
+        }
+
+        var span = _buffer.Slice(_position);
         if (v < 0x80)
         {
             span[0] = (byte)v;
@@ -130,6 +142,14 @@ public ref struct AvroWriter
         }
 
         _position += WriteVarint(span, v);
+    }
+
+    /// <summary>Near the end of the buffer: reserve only the bytes the varint needs (a span may have exactly that many).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteVarintSlow(ulong zigzagged)
+    {
+        var span = Reserve(VarintLength(zigzagged));
+        _position += WriteVarint(span, zigzagged);
     }
 
     /// <summary>Writes a float: its raw IEEE 754 bits, little-endian (NaN payloads kept, as Java's floatToRawIntBits).</summary>

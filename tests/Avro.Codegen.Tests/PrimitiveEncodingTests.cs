@@ -290,6 +290,21 @@ public class PrimitiveEncodingTests
         Assert.Equal(Hex("06616263"), exact);
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(64L)]
+    [InlineData(1L << 40)]
+    [InlineData(long.MinValue)]
+    public void Span_of_exactly_the_encoded_size_is_enough(long value)
+    {
+        var expected = ToBytes((ref AvroWriter w) => { w.WriteLong(value); w.WriteInt((int)value); });
+        var exact = new byte[expected.Length];
+        var writer = new AvroWriter(exact.AsSpan());
+        writer.WriteLong(value);
+        writer.WriteInt((int)value);
+        Assert.Equal(expected, exact);
+    }
+
     [Fact]
     public void Buffer_writer_gets_one_span_per_chunk()
     {

@@ -236,7 +236,7 @@ public static class GenericJson
                 return ReadLatin1(ref reader);
             case SchemaKind.String:
                 Expect(ref reader, JsonTokenType.String, "a string");
-                return reader.GetString();
+                return Text(ref reader);
             case SchemaKind.Fixed:
                 var fixedSchema = (FixedSchema)schema;
                 var fixedBytes = ReadLatin1(ref reader);
@@ -249,7 +249,7 @@ public static class GenericJson
             case SchemaKind.Enum:
                 var enumSchema = (EnumSchema)schema;
                 Expect(ref reader, JsonTokenType.String, "an enum symbol");
-                var symbol = reader.GetString()!;
+                var symbol = Text(ref reader);
                 if (enumSchema.IndexOf(symbol) < 0)
                 {
                     throw Error(ref reader, $"'{symbol}' is not a symbol of the enum '{enumSchema.FullName}'");
@@ -274,7 +274,7 @@ public static class GenericJson
                 var map = new Dictionary<string, object?>(StringComparer.Ordinal);
                 while (Next(ref reader) != JsonTokenType.EndObject)
                 {
-                    var key = reader.GetString()!;
+                    var key = Text(ref reader);
                     Next(ref reader);
                     map[key] = ReadValue(ref reader, values, options, depth + 1);
                 }
@@ -312,7 +312,7 @@ public static class GenericJson
             throw Error(ref reader, $"An empty object is not a union value; expected one of [{Names(union)}]");
         }
 
-        var name = reader.GetString()!;
+        var name = Text(ref reader);
         var branch = -1;
         for (var i = 0; i < union.Branches.Count; i++)
         {
@@ -346,7 +346,7 @@ public static class GenericJson
         var start = reader.TokenStartIndex;
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            var name = Text(ref reader);
             var field = schema.GetField(name);
             if (field is null)
             {
@@ -384,7 +384,7 @@ public static class GenericJson
         Expect(ref reader, JsonTokenType.String, "a string of bytes (code points U+0000 to U+00FF)");
         try
         {
-            return AvroJson.StringToBytes(reader.GetString()!);
+            return AvroJson.StringToBytes(Text(ref reader));
         }
         catch (AvroException e)
         {
@@ -462,6 +462,19 @@ public static class GenericJson
         }
 
         throw new AvroException($"The default {value.ToJson()} is not a value of type {schema.TypeName}.");
+    }
+
+    /// <summary>The string value or property name; an escaped lone surrogate (which no string can hold) is an error.</summary>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new AvroException("Invalid string: " + e.Message, reader.TokenStartIndex, e);
+        }
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader)

@@ -5,8 +5,8 @@ namespace Avro.Codegen.Generic;
 
 /// <summary>
 /// Compact JSON text written the way Java Avro's JsonEncoder (Jackson) writes it, so output compares textually:
-/// no insignificant white space; strings escape only <c>"</c>, <c>\</c> and control characters (<c>\b \t \n \f \r</c>
-/// short, others as upper-case <c>\u00XX</c>); all other text, including non-ASCII, is written as UTF-8.
+/// no insignificant white space; strings escape only <c>"</c>, <c>\</c>, control characters (<c>\b \t \n \f \r</c>
+/// short, others as upper-case <c>\u00XX</c>) and surrogates (<c>\uD83D\uDE00</c>); all other text, including non-ASCII, is written as UTF-8.
 /// Structure (commas) is the caller's business; this only writes tokens.
 /// </summary>
 internal sealed class JsonTextOutput
@@ -61,7 +61,8 @@ internal sealed class JsonTextOutput
         WriteByte((byte)'"');
     }
 
-    private static bool NeedsEscape(char c) => c < 0x20 || c == '"' || c == '\\';
+    // Jackson also writes each half of a surrogate pair as an escape (\uD83D\uDE00), not as four UTF-8 bytes.
+    private static bool NeedsEscape(char c) => c < 0x20 || c == '"' || c == '\\' || char.IsSurrogate(c);
 
     private void WriteEscape(char c)
     {
@@ -89,9 +90,9 @@ internal sealed class JsonTextOutput
             var span = _output.GetSpan(6);
             span[0] = (byte)'\\';
             span[1] = (byte)'u';
-            span[2] = (byte)'0';
-            span[3] = (byte)'0';
-            span[4] = HexDigits[c >> 4];
+            span[2] = HexDigits[c >> 12];
+            span[3] = HexDigits[(c >> 8) & 0xF];
+            span[4] = HexDigits[(c >> 4) & 0xF];
             span[5] = HexDigits[c & 0xF];
             _output.Advance(6);
         }

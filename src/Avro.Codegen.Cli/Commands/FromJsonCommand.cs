@@ -1,0 +1,108 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Text.Json;
+using Avro.Codegen.Cli.Shared;
+using Avro.Codegen.Generic;
+using Avro.Codegen.Schema;
+
+namespace Avro.Codegen.Cli.Commands;
+
+/// <summary>
+/// <c>avro-codegen fromjson --schema S.avsc [--schema-dir DIR]... [--framing F] &lt; data.json &gt; data.bin</c>:
+/// datums in the Avro JSON encoding (whitespace-separated) to Avro binary, written back to back.
+/// </summary>
+internal static class FromJsonCommand
+{
+    public static Command Create()
+    {
+        var schemaOption = CodecCommandOptions.CreateSchemaOption();
+        var schemaDirs = SchemaLoader.CreateSchemaDirOption();
+        var framing = CodecCommandOptions.CreateFramingOption();
+        var mapOrder = CodecCommandOptions.CreateMapOrderOption(
+            "Order of map entries in the output: 'java' (the order Java Avro's jsontofrag writes, so the bytes match it) or 'input'.");
+
+        var command = new Command("fromjson", "Convert datums in the Avro JSON encoding (standard input) to Avro binary (standard output).")
+        {
+            schemaOption,
+            schemaDirs,
+            framing,
+            mapOrder,
+        };
+        command.SetAction(parseResult =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            var frame = DatumFraming.Parse(parseResult.GetValue(framing), forWriting: true, out var problem);
+            if (frame is null)
+            {
+                error.WriteLine("avro-codegen: error: " + problem);
+                return ExitCodes.BadInput;
+            }
+
+            var schema = SchemaLoader.Load(parseResult.GetValue(schemaOption)!, parseResult.GetValue(schemaDirs), error);
+            if (schema is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            using var input = Console.OpenStandardInput();
+            using var output = Console.OpenStandardOutput();
+            return Run(schema, frame, parseResult.GetValue(mapOrder) == "java", input, output, error);
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Converts every datum of <paramref name="input"/>; the output is written only when all of them converted, so a
+    /// failure leaves no partial result behind.
+    /// </summary>
+    internal static int Run(AvroSchema schema, DatumFraming framing, bool javaMapOrder, Stream input, Stream output, TextWriter error)
+    {
+        var json = CodecCommandOptions.ReadAll(input);
+        var start = json.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var reader = new Utf8JsonReader(json.AsSpan(start), new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 4096 });
+        var encoded = new ArrayBufferWriter<byte>();
+        var fingerprint = framing.Kind == DatumFramingKind.SingleObject ? DatumFraming.Fingerprint(schema) : 0;
+        var datum = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                datum++;
+                var value = GenericJson.Read(ref reader, schema);
+                if (javaMapOrder)
+                {
+                    value = JavaMapOrder.Apply(schema, value, JavaMapSource.Json);
+                }
+
+                switch (framing.Kind)
+                {
+                    case DatumFramingKind.Confluent:
+                        ConfluentFraming.WriteHeader(encoded, framing.SchemaId!.Value);
+                        break;
+                    case DatumFramingKind.SingleObject:
+                        SingleObjectEncoding.WriteHeader(encoded, fingerprint);
+                        break;
+                }
+
+                var writer = new AvroWriter(encoded);
+                GenericBinary.Write(ref writer, schema, value);
+                writer.Flush();
+            }
+        }
+        catch (AvroException e)
+        {
+            var at = e.Offset >= 0 ? $" at byte offset {e.Offset + start}" : "";
+            error.WriteLine($"avro-codegen: error: datum {datum}{at}: {e.Reason}");
+            return ExitCodes.BadInput;
+        }
+        catch (JsonException e)
+        {
+            error.WriteLine($"avro-codegen: error: datum {datum} at byte offset {reader.BytesConsumed + start}: invalid JSON: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        output.Write(encoded.WrittenSpan);
+        output.Flush();
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.CommandLine;
+using Avro.Codegen.Cli.Shared;
+using Avro.Codegen.Generic;
+using Avro.Codegen.Schema;
+
+namespace Avro.Codegen.Cli.Commands;
+
+/// <summary>
+/// <c>avro-codegen tojson --schema S.avsc [--schema-dir DIR]... [--framing F] &lt; data.bin</c>: Avro binary datums
+/// written back to back, to the Avro JSON encoding, one datum per line.
+/// </summary>
+internal static class ToJsonCommand
+{
+    public static Command Create()
+    {
+        var schemaOption = CodecCommandOptions.CreateSchemaOption();
+        var schemaDirs = SchemaLoader.CreateSchemaDirOption();
+        var framing = CodecCommandOptions.CreateFramingOption();
+        var mapOrder = CodecCommandOptions.CreateMapOrderOption(
+            "Order of map entries in the output: 'java' (the order Java Avro's JSON encoder writes after reading binary) or 'input'.");
+
+        var command = new Command("tojson", "Convert Avro binary datums (standard input) to the Avro JSON encoding, one per line (standard output).")
+        {
+            schemaOption,
+            schemaDirs,
+            framing,
+            mapOrder,
+        };
+        command.SetAction(parseResult =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            var frame = DatumFraming.Parse(parseResult.GetValue(framing), forWriting: false, out var problem);
+            if (frame is null)
+            {
+                error.WriteLine("avro-codegen: error: " + problem);
+                return ExitCodes.BadInput;
+            }
+
+            var schema = SchemaLoader.Load(parseResult.GetValue(schemaOption)!, parseResult.GetValue(schemaDirs), error);
+            if (schema is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            using var input = Console.OpenStandardInput();
+            using var output = Console.OpenStandardOutput();
+            return Run(schema, frame, parseResult.GetValue(mapOrder) == "java", input, output, error);
+        });
+        return command;
+    }
+
+    /// <summary>Converts every datum of <paramref name="input"/>; nothing is written unless all of them convert.</summary>
+    internal static int Run(AvroSchema schema, DatumFraming framing, bool javaMapOrder, Stream input, Stream output, TextWriter error)
+    {
+        var data = CodecCommandOptions.ReadAll(input);
+        var text = new ArrayBufferWriter<byte>();
+        var fingerprint = framing.Kind == DatumFramingKind.SingleObject ? DatumFraming.Fingerprint(schema) : 0;
+        // Deep but honest recursive data is fine; the limit only stops forged nesting from exhausting the stack.
+        var reader = new AvroReader(data, new AvroReaderOptions { MaxDepth = 1000 });
+        var datum = 0;
+        try
+        {
+            while (!reader.End)
+            {
+                datum++;
+                var start = (int)reader.Position;
+                var headerLength = ReadHeader(data.AsSpan(start), framing, fingerprint, start);
+                reader.Advance(headerLength);
+                var value = GenericBinary.Read(ref reader, schema);
+                if (javaMapOrder)
+                {
+                    value = JavaMapOrder.Apply(schema, value, JavaMapSource.Binary);
+                }
+
+                GenericJson.Write(text, schema, value);
+                text.Write("\n"u8);
+            }
+        }
+        catch (AvroException e)
+        {
+            var at = e.Offset >= 0 ? $" at byte offset {e.Offset}" : "";
+            error.WriteLine($"avro-codegen: error: datum {datum}{at}: {e.Reason}");
+            return ExitCodes.BadInput;
+        }
+
+        output.Write(text.WrittenSpan);
+        output.Flush();
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Checks the framing header at the start of <paramref name="message"/>; returns its length.</summary>
+    private static int ReadHeader(ReadOnlySpan<byte> message, DatumFraming framing, ulong fingerprint, int offset)
+    {
+        try
+        {
+            switch (framing.Kind)
+            {
+                case DatumFramingKind.Confluent:
+                    var id = ConfluentFraming.ReadHeader(message, out var body);
+                    if (framing.SchemaId is { } expected && id.Id != expected)
+                    {
+                        throw new AvroException($"the message carries schema {id}, not the expected id {expected}", 0);
+                    }
+
+                    return message.Length - body.Length;
+                case DatumFramingKind.SingleObject:
+                    SingleObjectEncoding.ReadHeader(message, fingerprint, out body);
+                    return message.Length - body.Length;
+                default:
+                    return 0;
+            }
+        }
+        catch (AvroException e)
+        {
+            throw new AvroException(e.Reason, e.Offset >= 0 ? e.Offset + offset : offset, e);
+        }
+    }
+}
