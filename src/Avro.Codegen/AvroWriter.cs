@@ -21,7 +21,7 @@ public ref struct AvroWriter
     private readonly IBufferWriter<byte>? _output;
     private Span<byte> _buffer;
     private int _position;
-    private long _committed;
+    private int _committed;
 
     /// <summary>Creates a writer that appends to <paramref name="output"/>; call <see cref="Flush"/> when done.</summary>
     public AvroWriter(IBufferWriter<byte> output)
@@ -41,8 +41,8 @@ public ref struct AvroWriter
         _committed = 0;
     }
 
-    /// <summary>Bytes written so far (committed or not).</summary>
-    public readonly long BytesWritten => _committed + _position;
+    /// <summary>Bytes written so far by this writer (committed or not).</summary>
+    public readonly int BytesWritten => _committed + _position;
 
     /// <summary>Over a buffer writer, commits what was written (Advance); over a span it does nothing.</summary>
     public void Flush()
@@ -50,7 +50,7 @@ public ref struct AvroWriter
         if (_output is not null && _position > 0)
         {
             _output.Advance(_position);
-            _committed += _position;
+            _committed = checked(_committed + _position);
             _buffer = default;
             _position = 0;
         }
@@ -82,7 +82,7 @@ public ref struct AvroWriter
         if (_position > 0)
         {
             _output.Advance(_position);
-            _committed += _position;
+            _committed = checked(_committed + _position);
             _position = 0;
         }
 

@@ -6,6 +6,12 @@ using System.Text.Json;
 using Avro.Codegen;
 using Avro.Codegen.Conformance;
 
+// The schema-resolution verb lives in ResolveVerb.cs.
+if (ResolveVerb.IsVerb(args))
+{
+    return ResolveVerb.Run(args);
+}
+
 const string Usage = "usage: Avro.Codegen.Conformance fromjson|tojson <avro.full.Name>  (data on stdin, result on stdout)";
 
 // The registry verbs live in ConfluentVerbs.cs.

@@ -11,8 +11,10 @@ namespace Avro.Codegen.Interop.Tests;
 public sealed class OracleConsistencyTests
 {
     /// <summary>
-    /// Corpus schemas whose canonical form python3-avro 1.11 gets wrong, with the defect seen; the Python comparison
-    /// leaves them out.
+    /// python3-avro 1.11's canonical form is wrong in several ways (seen on this corpus: it keeps {"type": "long"} and
+    /// a logical type's {"type": "bytes"} instead of the simple form, repeats the full definition of a named type on
+    /// a later reference in a union or map, and puts a type declared with "namespace": "" into the enclosing
+    /// namespace). So Python is compared only on the interop corpus's own wire-* schemas, minus those it gets wrong.
     /// </summary>
     private static readonly Dictionary<string, string> PythonDeviations = new()
     {
@@ -22,13 +24,14 @@ public sealed class OracleConsistencyTests
     };
 
     public static TheoryData<string> PythonCases() =>
-        new(Corpus.Schemas().Where(s => !PythonDeviations.ContainsKey(s)));
+        new(Corpus.Schemas().Where(s => s.StartsWith("wire-", StringComparison.Ordinal) && !PythonDeviations.ContainsKey(s)));
 
     [OracleTheory(Oracle.Java, Oracle.Node)]
     [MemberData(nameof(Corpus.DataCasesForAvsc), MemberType = typeof(Corpus))]
     public void JavaAndAvscWriteTheSameBytes(string data)
     {
-        var java = JavaCorpus.ForData(data).FromJson.EnsureSuccess();
+        // avsc keeps map entries in input order, so it is compared with the Java oracle's --map-order input.
+        var java = JavaCorpus.ForData(data).FromJsonInputOrder.EnsureSuccess();
         var avsc = NodeOracle.Run(File.ReadAllBytes(Corpus.DataPath(data)),
             ["fromjson", Corpus.SchemaPathOfData(data), .. Corpus.SchemaDirArgs(data)]).EnsureSuccess();
         Assert.NotEmpty(java.Stdout);

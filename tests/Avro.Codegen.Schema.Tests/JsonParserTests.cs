@@ -163,3 +163,20 @@ public class JsonParserTests
         Assert.Equal(SchemaErrorCodes.MalformedJson, Assert.Single(errors).Code);
     }
 }
+
+public class JsonParserLineEndingTests
+{
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    public void ErrorsAfterSeveralLinesAreLocatedWhateverTheLineEndings(string eol)
+    {
+        var text = "{" + eol + "  \"a\": 1," + eol + eol + "    \"b\": tru" + eol + "}";
+        var errors = new List<SchemaError>();
+        Assert.Null(JsonParser.Parse(text, "x.json", errors));
+        var error = Assert.Single(errors);
+        Assert.Equal((4, 10), (error.Line, error.Column));
+        Assert.Equal(text.IndexOf("tru", StringComparison.Ordinal), error.Span.Offset);
+    }
+}

@@ -201,3 +201,27 @@ public class SchemaParserTests
         Assert.Empty(SchemaParser.ParseSet(new SchemaSource[] { null! }).Files[0].DefinedTypes);
     }
 }
+
+public class AliasTests
+{
+    [Fact]
+    public void AnyStringIsAcceptedAsAnAliasSoOldInvalidNamesCanBeKept()
+    {
+        var record = (RecordSchema)Valid(Q("{'type': 'record', 'name': 'R', 'namespace': 'n', 'aliases': ['old name', 'x.y', '1st'], " +
+            "'fields': [{'name': 'a', 'type': 'int', 'aliases': ['a-b', 'x.y', '']}]}"));
+        Assert.Equal(new[] { "n.old name", "x.y", "n.1st" }, record.Aliases);
+        Assert.Equal(new[] { "a-b", "x.y", "" }, record.Fields[0].Aliases);
+    }
+}
+
+public class NullAttributeTests
+{
+    [Fact]
+    public void NullDocAndNullNamespaceAreReadAsAbsent()
+    {
+        var record = (RecordSchema)Valid(Q("{'type': 'record', 'name': 'R', 'namespace': null, 'doc': null, 'fields': [{'name': 'a', 'type': 'int', 'doc': null}]}"));
+        Assert.Null(record.Doc);
+        Assert.Null(record.Namespace);
+        Assert.Null(record.Fields[0].Doc);
+    }
+}

@@ -6,9 +6,17 @@
 //   fingerprint FILE.avsc [--schema-dir DIR]... [--algorithm crc64|md5|sha256] [--format hex|long]
 //                                                         crc64 hex is the 8 bytes little-endian, as single-object
 //                                                         encoding writes them; --format long is Java's signed value
-//   fromjson FILE.avsc [--schema-dir DIR]... < json > bin datums in Avro JSON encoding, whitespace separated
-//   tojson FILE.avsc [--schema-dir DIR]... < bin          one datum per line in Avro JSON encoding
+//   fromjson FILE.avsc [--schema-dir DIR]... [--map-order java|input] < json > bin
+//                                                         datums in Avro JSON encoding, whitespace separated
+//   tojson FILE.avsc [--schema-dir DIR]... [--map-order java|input] < bin
+//                                                         one datum per line in Avro JSON encoding
+//                                                         --map-order java (default) is stock Java Avro: maps are read
+//                                                         into HashMaps and written in hash order, as Java's own tools
+//                                                         do; input keeps the order in which entries were read
 //   compat READER.avsc WRITER.avsc [--schema-dir DIR]...  COMPATIBLE or INCOMPATIBLE (SchemaCompatibility)
+//   resolve WRITER.avsc READER.avsc [--schema-dir DIR]... < bin > bin
+//                                                         datums written with WRITER, read through Java's resolving
+//                                                         decoder as READER, written back with READER (binary)
 //   batch                                                 one call per stdin line, arguments separated by TAB; an
 //                                                         argument "<PATH" feeds PATH as that call's stdin. Prints per
 //                                                         call: EXIT BASE64(stdout) BASE64(stderr), "-" when empty.
@@ -69,6 +77,7 @@ public final class AvroOracle {
         final List<Path> schemaDirs = new ArrayList<>();
         String algorithm = "crc64";
         String format = "hex";
+        String mapOrder = "java";
 
         static Args parse(List<String> raw, int positionalCount) throws UsageException {
             Args a = new Args();
@@ -83,6 +92,12 @@ public final class AvroOracle {
                         break;
                     case "--format":
                         a.format = value(raw, ++i, arg);
+                        break;
+                    case "--map-order":
+                        a.mapOrder = value(raw, ++i, arg);
+                        if (!a.mapOrder.equals("java") && !a.mapOrder.equals("input")) {
+                            throw new UsageException("--map-order must be java or input");
+                        }
                         break;
                     case "--schema":
                         a.files.add(value(raw, ++i, arg));
@@ -118,7 +133,7 @@ public final class AvroOracle {
     static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
         try {
             if (argv.length == 0) {
-                throw new UsageException("AvroOracle canonical|fingerprint|fromjson|tojson|compat|batch ...");
+                throw new UsageException("AvroOracle canonical|fingerprint|fromjson|tojson|compat|resolve|batch ...");
             }
             List<String> rest = Arrays.asList(argv).subList(1, argv.length);
             switch (argv[0]) {
@@ -132,6 +147,8 @@ public final class AvroOracle {
                     return toJson(Args.parse(rest, 1), in, out);
                 case "compat":
                     return compat(Args.parse(rest, 2), out, err);
+                case "resolve":
+                    return resolve(Args.parse(rest, 2), in, out);
                 case "batch":
                     return batch(in, out);
                 default:
@@ -192,13 +209,17 @@ public final class AvroOracle {
     }
 
     /**
-     * A generic reader whose maps keep the order in which entries were read. The stock reader builds HashMaps, so
-     * a map with several entries would be written back in hash order rather than in the order of the input, and no
-     * other implementation could match its bytes.
+     * A generic reader whose maps keep the order in which entries were read (--map-order input). The stock reader
+     * builds HashMaps, so a map with several entries is written back in hash order rather than in input order, which
+     * implementations without Java's hashing (avsc) cannot reproduce.
      */
     private static final class OrderedDatumReader extends GenericDatumReader<Object> {
         OrderedDatumReader(Schema schema) {
             super(schema);
+        }
+
+        OrderedDatumReader(Schema writer, Schema reader) {
+            super(writer, reader);
         }
 
         @Override
@@ -207,9 +228,13 @@ public final class AvroOracle {
         }
     }
 
+    private static GenericDatumReader<Object> newReader(Schema schema, String mapOrder) {
+        return mapOrder.equals("input") ? new OrderedDatumReader(schema) : new GenericDatumReader<>(schema);
+    }
+
     private static int fromJson(Args a, InputStream in, OutputStream out) throws IOException {
         Schema schema = load(a.files.get(0), a.schemaDirs);
-        GenericDatumReader<Object> reader = new OrderedDatumReader(schema);
+        GenericDatumReader<Object> reader = newReader(schema, a.mapOrder);
         GenericDatumWriter<Object> writer = new GenericDatumWriter<>(schema);
         JsonDecoder decoder = DecoderFactory.get().jsonDecoder(schema, in);
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
@@ -229,7 +254,7 @@ public final class AvroOracle {
 
     private static int toJson(Args a, InputStream in, PrintStream out) throws IOException {
         Schema schema = load(a.files.get(0), a.schemaDirs);
-        GenericDatumReader<Object> reader = new OrderedDatumReader(schema);
+        GenericDatumReader<Object> reader = newReader(schema, a.mapOrder);
         GenericDatumWriter<Object> writer = new GenericDatumWriter<>(schema);
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(in, null);
         while (!decoder.isEnd()) {
@@ -241,6 +266,21 @@ public final class AvroOracle {
             out.write(line.toByteArray());
             out.write('\n');
         }
+        return 0;
+    }
+
+    private static int resolve(Args a, InputStream in, OutputStream out) throws IOException {
+        // Each schema gets a parser of its own: writer and reader usually define the same names.
+        Schema writerSchema = load(a.files.get(0), a.schemaDirs);
+        Schema readerSchema = load(a.files.get(1), a.schemaDirs);
+        GenericDatumReader<Object> reader = new OrderedDatumReader(writerSchema, readerSchema);
+        GenericDatumWriter<Object> writer = new GenericDatumWriter<>(readerSchema);
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(in, null);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        while (!decoder.isEnd()) {
+            writer.write(reader.read(null, decoder), encoder);
+        }
+        encoder.flush();
         return 0;
     }
 

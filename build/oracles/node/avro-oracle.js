@@ -63,7 +63,30 @@ function isLongSchema(schema) {
   return schema === 'long' || (schema !== null && typeof schema === 'object' && schema.type === 'long');
 }
 
+/**
+ * Drops field and enum defaults. avsc 5.7 validates them by rules older than Avro 1.12 (a union default must match
+ * the first branch; a long default must be a safe JS integer) and rejects the schema otherwise, but defaults play no
+ * part in the canonical form or in encoding a complete datum, which is all this oracle does.
+ */
+function withoutDefaults(schema) {
+  if (Array.isArray(schema)) return schema.map(withoutDefaults);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy = { ...schema };
+  if (copy.type === 'enum') delete copy.default;
+  for (const key of ['type', 'items', 'values']) {
+    if (copy[key] !== undefined) copy[key] = withoutDefaults(copy[key]);
+  }
+  if (Array.isArray(copy.fields)) {
+    copy.fields = copy.fields.map((field) => {
+      const { default: ignored, ...rest } = field;
+      return { ...rest, type: withoutDefaults(field.type) };
+    });
+  }
+  return copy;
+}
+
 function forSchema(json, registry, exact) {
+  json = withoutDefaults(json);
   const opts = { registry, wrapUnions: true };
   if (exact) opts.typeHook = (schema) => (isLongSchema(schema) ? bigLong : undefined);
   return avro.Type.forSchema(json, opts);

@@ -27,7 +27,7 @@ public static class SchemaErrorCodes
     /// <summary><c>AVRO012</c>: an attribute has the wrong JSON type ("Attribute '{name}' must be {expected}, but found {kind}").</summary>
     public const string WrongAttributeType = "AVRO012";
 
-    /// <summary><c>AVRO013</c>: a name, namespace, alias, field name or enum symbol is not a valid Avro name.</summary>
+    /// <summary><c>AVRO013</c>: a name, namespace, field name or enum symbol is not a valid Avro name (aliases may be any string).</summary>
     public const string InvalidName = "AVRO013";
 
     /// <summary><c>AVRO014</c>: a named type uses a primitive type name ("'{name}' is a primitive type name and cannot be redefined").</summary>
@@ -78,7 +78,7 @@ public static class SchemaErrorCodes
         Entry(InvalidSchema, "A schema is not a type name, an object or a union array."),
         Entry(MissingAttribute, "A required attribute is missing."),
         Entry(WrongAttributeType, "An attribute has the wrong JSON type."),
-        Entry(InvalidName, "A name, namespace, alias, field name or enum symbol is not a valid Avro name."),
+        Entry(InvalidName, "A name, namespace, field name or enum symbol is not a valid Avro name."),
         Entry(ReservedTypeName, "A named type uses a primitive type name."),
         Entry(UnknownType, "A type name refers to no primitive and no defined named type."),
         Entry(TypeUsedBeforeDefinition, "A named type is used before its definition in the same file."),

@@ -377,8 +377,9 @@ internal sealed class SchemaSetBuilder
 
     private string? ReadDoc(JsonObject obj)
     {
+        // "doc": null is read as no doc, as Java Avro reads it; tools that export schemas sometimes write it.
         var docProp = obj.Find("doc");
-        if (docProp is null)
+        if (docProp is null || docProp.Value is JsonNull)
         {
             return null;
         }
@@ -392,19 +393,17 @@ internal sealed class SchemaSetBuilder
         return null;
     }
 
-    /// <summary>Reads a named type's aliases, each resolved to a full name against the type's own namespace.</summary>
+    /// <summary>
+    /// Reads a named type's aliases, each resolved to a full name against the type's own namespace. Avro 1.12 accepts any
+    /// string as an alias (so that an alias can carry an old, invalid name), so aliases are not validated as names.
+    /// </summary>
     private IReadOnlyList<string> ReadTypeAliases(JsonObject obj, string? ns)
     {
         var result = new List<string>();
         foreach (var alias in ReadStringArray(obj, "aliases"))
         {
             var full = AvroNames.Qualify(alias.Value, ns);
-            AvroNames.Split(full, out var aliasNs, out var aliasName);
-            if (!AvroNames.IsValidName(aliasName) || (aliasNs is not null && (aliasNs.Length == 0 || !AvroNames.IsValidNamespace(aliasNs))))
-            {
-                Error(SchemaErrors.InvalidName(alias.Span!, "alias", alias.Value));
-            }
-            else if (!result.Contains(full))
+            if (!result.Contains(full))
             {
                 result.Add(full);
             }
@@ -702,14 +701,11 @@ internal sealed class SchemaSetBuilder
             }
         }
 
+        // Any string is a valid field alias (Avro 1.12), so a field can keep an old, invalid name as an alias.
         var aliases = new List<string>();
         foreach (var alias in ReadStringArray(obj, "aliases"))
         {
-            if (!AvroNames.IsValidName(alias.Value))
-            {
-                Error(SchemaErrors.InvalidName(alias.Span!, "field alias", alias.Value));
-            }
-            else if (!aliases.Contains(alias.Value))
+            if (!aliases.Contains(alias.Value))
             {
                 aliases.Add(alias.Value);
             }

@@ -193,7 +193,9 @@ public static class GenericJson
     public static object? Read(ref Utf8JsonReader reader, AvroSchema schema, GenericReadOptions? options = null) =>
         ReadValue(ref reader, schema, options ?? GenericReadOptions.Default, 0);
 
-    private const int MaxDepth = 1000;
+    // Counts every value level (a union is one, its branch another), so this admits about as deep data as
+    // AvroReaderOptions.MaxDepth = 1000 does for binary, while keeping recursion far from the stack limit.
+    private const int MaxDepth = 2500;
 
     private static object? ReadValue(ref Utf8JsonReader reader, AvroSchema schema, GenericReadOptions options, int depth)
     {

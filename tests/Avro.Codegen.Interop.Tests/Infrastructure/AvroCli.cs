@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
 namespace Avro.Codegen.Interop.Tests.Infrastructure;
 
 /// <summary>Our <c>avro-codegen</c> tool, run from the copy that the project reference puts beside the tests.</summary>
@@ -21,6 +24,16 @@ internal static class AvroCli
         return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     });
 
-    public static ProcessResult Run(byte[]? stdin, params string[] arguments) =>
-        ProcessRunner.Run(LazyHost.Value, [LazyDll.Value, .. arguments], stdin);
+    /// <summary>
+    /// Several tests ask the same question (our canonical form, our bytes for a data file); the tool is
+    /// deterministic, so each distinct call runs once per test run.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Lazy<ProcessResult>> Memo = new();
+
+    public static ProcessResult Run(byte[]? stdin, params string[] arguments)
+    {
+        var key = string.Join('\0', arguments) + "\0" + (stdin is null ? "-" : Convert.ToHexString(SHA256.HashData(stdin)));
+        return Memo.GetOrAdd(key, _ => new Lazy<ProcessResult>(
+            () => ProcessRunner.Run(LazyHost.Value, [LazyDll.Value, .. arguments], stdin))).Value;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Avro.Codegen.Interop.Tests.Infrastructure;
 
 /// <summary>
@@ -18,6 +20,29 @@ internal static class Corpus
             "avsc gives types nested in a dotted-name record the namespace attribute instead of the dotted name's namespace",
     };
 
+    /// <summary>Why avsc cannot be compared on this corpus schema, or null when it can.</summary>
+    public static string? AvscDeviation(string relativeSchema)
+    {
+        if (AvscDeviations.TryGetValue(relativeSchema, out var reason))
+        {
+            return reason;
+        }
+
+        using var schema = JsonDocument.Parse(File.ReadAllText(SchemaPath(relativeSchema)));
+        return DefinesErrorType(schema.RootElement)
+            ? "avsc keeps \"type\": \"error\" in the canonical form where Java Avro (and the specification's record rules) write \"record\""
+            : null;
+    }
+
+    private static bool DefinesErrorType(JsonElement schema) => schema.ValueKind switch
+    {
+        JsonValueKind.Array => schema.EnumerateArray().Any(DefinesErrorType),
+        JsonValueKind.Object => schema.EnumerateObject().Any(member =>
+            member is { Name: "type", Value.ValueKind: JsonValueKind.String } && member.Value.GetString() == "error"
+            || DefinesErrorType(member.Value)),
+        _ => false,
+    };
+
     /// <summary>Schema files relative to schemas/, with '/' separators, in a stable order.</summary>
     public static IReadOnlyList<string> Schemas() => List(RepoPaths.CorpusSchemas, "*.avsc");
 
@@ -27,12 +52,12 @@ internal static class Corpus
 
     public static TheoryData<string> SchemaCases() => new(Schemas());
 
-    public static TheoryData<string> SchemaCasesForAvsc() => new(Schemas().Where(s => !AvscDeviations.ContainsKey(s)));
+    public static TheoryData<string> SchemaCasesForAvsc() => new(Schemas().Where(s => AvscDeviation(s) is null));
 
     public static TheoryData<string> DataCases() => new(DataFiles());
 
     public static TheoryData<string> DataCasesForAvsc() =>
-        new(DataFiles().Where(d => !AvscDeviations.ContainsKey(Path.ChangeExtension(d, ".avsc"))));
+        new(DataFiles().Where(d => AvscDeviation(Path.ChangeExtension(d, ".avsc")) is null));
 
     public static string SchemaPath(string relative) => Path.Combine(RepoPaths.CorpusSchemas, relative);
 

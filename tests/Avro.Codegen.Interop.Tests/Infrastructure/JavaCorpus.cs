@@ -2,14 +2,15 @@ namespace Avro.Codegen.Interop.Tests.Infrastructure;
 
 /// <summary>
 /// Java Avro's answers for the whole corpus, computed on first use in two batch runs (one JVM each) instead of one
-/// JVM per question: the canonical form and CRC-64 of every schema, the binary of every data file, and Java's own
-/// JSON for that binary.
+/// JVM per question: the canonical form and CRC-64 of every schema; the binary of every data file, with maps in stock
+/// Java's hash order (<see cref="DataAnswers.FromJson"/>) and in input order (<see cref="DataAnswers.FromJsonInputOrder"/>);
+/// and stock Java's JSON for the former.
 /// </summary>
 internal static class JavaCorpus
 {
     public sealed record SchemaAnswers(ProcessResult Canonical, ProcessResult Crc64Hex, ProcessResult Crc64Long);
 
-    public sealed record DataAnswers(ProcessResult FromJson, ProcessResult? ToJson);
+    public sealed record DataAnswers(ProcessResult FromJson, ProcessResult FromJsonInputOrder, ProcessResult? ToJson);
 
     private static readonly Lazy<IReadOnlyDictionary<string, SchemaAnswers>> LazySchemas = new(ComputeSchemas);
     private static readonly Lazy<IReadOnlyDictionary<string, DataAnswers>> LazyData = new(ComputeData);
@@ -39,9 +40,13 @@ internal static class JavaCorpus
     private static IReadOnlyDictionary<string, DataAnswers> ComputeData()
     {
         var data = Corpus.DataFiles();
-        var fromJson = JavaOracle.RunBatch(data.Select(d =>
-            ((string[])["fromjson", Corpus.SchemaPathOfData(d), .. Corpus.SchemaDirArgs(d)], (string?)Corpus.DataPath(d)))
-            .ToList());
+        var bothOrders = JavaOracle.RunBatch(data.SelectMany(d => new[]
+        {
+            ((string[])["fromjson", Corpus.SchemaPathOfData(d), .. Corpus.SchemaDirArgs(d)], (string?)Corpus.DataPath(d)),
+            ((string[])["fromjson", Corpus.SchemaPathOfData(d), .. Corpus.SchemaDirArgs(d), "--map-order", "input"],
+                (string?)Corpus.DataPath(d)),
+        }).ToList());
+        var fromJson = Enumerable.Range(0, data.Count).Select(i => bothOrders[2 * i]).ToList();
 
         // Java's JSON for its own bytes: the reference that our tojson output is held to.
         var scratch = Path.Combine(RepoPaths.Artifacts, "interop-tmp", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -56,7 +61,7 @@ internal static class JavaCorpus
                 return ((string[])["tojson", Corpus.SchemaPathOfData(data[i]), .. Corpus.SchemaDirArgs(data[i])], (string?)bin);
             }).ToList());
             var toJsonByIndex = ok.Select((dataIndex, k) => (dataIndex, toJson[k])).ToDictionary(x => x.dataIndex, x => x.Item2);
-            return data.Select((d, i) => (d, new DataAnswers(fromJson[i], toJsonByIndex.GetValueOrDefault(i))))
+            return data.Select((d, i) => (d, new DataAnswers(fromJson[i], bothOrders[2 * i + 1], toJsonByIndex.GetValueOrDefault(i))))
                 .ToDictionary(x => x.d, x => x.Item2);
         }
         finally

@@ -9,16 +9,17 @@ namespace Avro.Codegen.Interop.Tests.Infrastructure;
 /// Compares Avro JSON encodings as parsed JSON: member order and number spelling do not matter (Java prints 1.0E10
 /// where others print 1e10). Integers compare exactly at any size. Other numbers compare as doubles, and also match
 /// when they round to the same float, because a float field printed through a double (0.10000000149011612) and one
-/// printed as a float (0.1) are the same value; byte-for-byte round trips check floats exactly elsewhere.
+/// printed as a float (0.1) are the same value; byte-for-byte round trips check floats exactly elsewhere. With
+/// <c>ordered</c>, members must also come in the same order (map entries are ordered on the wire).
 /// </summary>
 internal static class JsonEquivalence
 {
     /// <summary>Null when equivalent, otherwise the JSON path of the first difference and both values.</summary>
-    public static string? Difference(string expected, string actual)
+    public static string? Difference(string expected, string actual, bool ordered = false)
     {
         using var e = JsonDocument.Parse(expected);
         using var a = JsonDocument.Parse(actual);
-        return Difference(e.RootElement, a.RootElement, "$");
+        return Difference(e.RootElement, a.RootElement, "$", ordered);
     }
 
     /// <summary>Splits tojson output (one datum per line) into its lines.</summary>
@@ -26,21 +27,21 @@ internal static class JsonEquivalence
         Encoding.UTF8.GetString(utf8).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Asserts that two tojson outputs hold the same datums in the same order.</summary>
-    public static void AssertSameDatums(byte[] expected, byte[] actual, string expectedName, string actualName)
+    public static void AssertSameDatums(byte[] expected, byte[] actual, string expectedName, string actualName, bool ordered = false)
     {
         var e = Lines(expected);
         var a = Lines(actual);
         Assert.True(e.Count == a.Count, $"{expectedName} printed {e.Count} datums, {actualName} printed {a.Count}");
         for (var i = 0; i < e.Count; i++)
         {
-            if (Difference(e[i], a[i]) is { } difference)
+            if (Difference(e[i], a[i], ordered) is { } difference)
             {
                 Assert.Fail($"datum {i}: {difference}\n{expectedName}: {e[i]}\n{actualName}: {a[i]}");
             }
         }
     }
 
-    private static string? Difference(JsonElement e, JsonElement a, string path)
+    private static string? Difference(JsonElement e, JsonElement a, string path, bool ordered)
     {
         if (e.ValueKind != a.ValueKind)
         {
@@ -59,9 +60,14 @@ internal static class JsonEquivalence
                     return $"{path}: member \"{missing}\" is only on one side";
                 }
 
+                if (ordered && !eProps.Keys.SequenceEqual(aProps.Keys))
+                {
+                    return $"{path}: members in order [{string.Join(", ", eProps.Keys)}] vs [{string.Join(", ", aProps.Keys)}]";
+                }
+
                 foreach (var (name, value) in eProps)
                 {
-                    if (Difference(value, aProps[name], $"{path}.{name}") is { } d)
+                    if (Difference(value, aProps[name], $"{path}.{name}", ordered) is { } d)
                     {
                         return d;
                     }
@@ -81,7 +87,7 @@ internal static class JsonEquivalence
 
                 for (var i = 0; i < eItems.Count; i++)
                 {
-                    if (Difference(eItems[i], aItems[i], $"{path}[{i}]") is { } d)
+                    if (Difference(eItems[i], aItems[i], $"{path}[{i}]", ordered) is { } d)
                     {
                         return d;
                     }
