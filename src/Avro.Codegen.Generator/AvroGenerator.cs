@@ -58,6 +58,18 @@ public sealed class AvroGenerator : IIncrementalGenerator
             }
         });
 
+        // Confluent.Kafka adapters, only when the project references Confluent.Kafka. The step yields a bool, so a
+        // compilation edit re-runs only this cheap lookup and the output stays cached.
+        var kafka = context.CompilationProvider
+            .Select(static (compilation, _) => KafkaAdapterEmitter.RequiredTypes.All(name => compilation.GetTypeByMetadataName(name) is not null));
+        context.RegisterSourceOutput(kafka, static (spc, present) =>
+        {
+            if (present)
+            {
+                spc.AddSource(KafkaAdapterEmitter.HintName, SourceText.From(KafkaAdapterEmitter.Emit(Version), System.Text.Encoding.UTF8));
+            }
+        });
+
         var diagnostics = resolved
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
@@ -67,9 +79,17 @@ public sealed class AvroGenerator : IIncrementalGenerator
 
     private static SchemaFileInput ReadFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
     {
-        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        provider.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles." + GeneratorOptions.NamespaceMetadata, out var ns);
-        return new SchemaFileInput(file.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim());
+        try
+        {
+            var text = file.GetText(cancellationToken);
+            provider.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles." + GeneratorOptions.NamespaceMetadata, out var ns);
+            return new SchemaFileInput(file.Path, text?.ToString() ?? string.Empty, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim(),
+                text is null ? "the compiler could not read the file" : null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new SchemaFileInput(file.Path, string.Empty, null, e.GetType().Name + ": " + e.Message);
+        }
     }
 
     private static ResolveResult Resolve(ImmutableArray<SchemaFileInput> files, GeneratorOptions options, CancellationToken cancellationToken)

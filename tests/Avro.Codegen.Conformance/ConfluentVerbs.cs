@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Avro.Codegen.Registry;
 using Avro.Codegen.Schema;
+using Avro.Codegen.Serialization;
 
 namespace Avro.Codegen.Conformance;
 
@@ -11,7 +12,8 @@ namespace Avro.Codegen.Conformance;
 /// <c>confluent-encode &lt;registry-url&gt; &lt;topic&gt; &lt;avro.full.Name&gt; &lt; data.json &gt; framed.bin</c> registers the type's
 /// schema under <c>&lt;topic&gt;-value</c> and writes each JSON datum as a Confluent-framed message (0x00, 4-byte id, body);
 /// <c>confluent-decode &lt;registry-url&gt; &lt;avro.full.Name&gt; &lt; framed.bin</c> reads framed messages (0x00 + id or
-/// 0x01 + GUID), fetches each writer schema by id and prints each datum in the Avro JSON encoding, one per line.
+/// 0x01 + GUID), fetches each writer schema by id (resolving data written with another compatible schema) and prints
+/// each datum in the Avro JSON encoding, one per line.
 /// Both go through the generated code only; the schema registered is the one the type was generated from (the
 /// .avsc files are embedded at build time).
 /// </summary>
@@ -106,31 +108,45 @@ internal static class ConfluentVerbs
 
     private static void Decode(ISchemaRegistryClient client, string fullName, AvroSchema schema, byte[] input, IBufferWriter<byte> output)
     {
-        var readerFingerprint = SchemaFingerprint.Crc64Avro(schema);
-        var checkedIds = new HashSet<ConfluentSchemaId>();
+        var writers = new Dictionary<ConfluentSchemaId, AvroSchema?>();
         using var json = new Utf8JsonWriter(output, AvroJson.WriterOptions);
         var offset = 0;
         do
         {
             var id = ConfluentFraming.ReadHeader(input.AsSpan(offset), out var body);
-            if (checkedIds.Add(id))
+            if (!writers.TryGetValue(id, out var writer))
             {
-                CheckWriterSchema(client, id, fullName, readerFingerprint);
+                writer = WriterSchema(client, id, fullName, schema);
+                writers.Add(id, writer);
             }
 
-            var reader = new AvroReader(body);
-            AvroGeneratedTypes.TryBinaryToJson(fullName, ref reader, json);
+            var bodyStart = input.Length - body.Length;
+            int consumed;
+            if (writer is null)
+            {
+                var reader = new AvroReader(body);
+                AvroGeneratedTypes.TryBinaryToJson(fullName, ref reader, json);
+                consumed = (int)reader.Position;
+            }
+            else
+            {
+                // Another, compatible writer schema: resolve to the type's schema, then decode with the generated code.
+                var resolved = SchemaResolution.Transcode(writer, schema, body, out consumed);
+                var reader = new AvroReader(resolved);
+                AvroGeneratedTypes.TryBinaryToJson(fullName, ref reader, json);
+            }
+
             json.Flush();
             json.Reset();
             output.Write("\n"u8);
-            offset = input.Length - body.Length + (int)reader.Position;
+            offset = bodyStart + consumed;
         }
         while (offset < input.Length);
     }
 
-    // The generated decoder reads only data written with the type's own canonical form; anything else would need
-    // schema resolution, which this driver does not do.
-    private static void CheckWriterSchema(ISchemaRegistryClient client, ConfluentSchemaId id, string fullName, ulong readerFingerprint)
+    // Null when the writer schema is the type's own canonical form (decoded directly); otherwise the writer schema,
+    // after checking that the type can read it.
+    private static AvroSchema? WriterSchema(ISchemaRegistryClient client, ConfluentSchemaId id, string fullName, AvroSchema readerSchema)
     {
         RegistrySchema writer;
         try
@@ -150,10 +166,15 @@ internal static class ConfluentVerbs
             throw new AvroException($"the registry's schema {id} does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
         }
 
-        if (SchemaFingerprint.Crc64Avro(parsed.Schema) != readerFingerprint)
+        if (SchemaFingerprint.Crc64Avro(parsed.Schema) == SchemaFingerprint.Crc64Avro(readerSchema))
         {
-            throw new AvroException($"the message was written with schema {id}, which differs from {fullName}; reading it needs schema resolution");
+            return null;
         }
+
+        var problems = SchemaResolution.Check(parsed.Schema, readerSchema);
+        return problems.Count == 0
+            ? parsed.Schema
+            : throw new AvroException($"the message was written with schema {id}, which {fullName} cannot read: {string.Join("; ", problems)}");
     }
 
     /// <summary>Parses the .avsc files embedded at build time and finds the named type.</summary>

@@ -151,3 +151,56 @@ public class DiagnosticTests
         Assert.NotEmpty(run.GeneratorDiagnostics);
     }
 }
+
+public class UnreadableFileTests
+{
+    private sealed class FailingText(string path) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText? GetText(CancellationToken cancellationToken = default) =>
+            throw new IOException("disk on fire");
+    }
+
+    private sealed class NullText(string path) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText? GetText(CancellationToken cancellationToken = default) => null;
+    }
+
+    [Fact]
+    public void AFileThatCannotBeReadIsAVRO030AndTheOthersStillGenerate()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new FailingText("/p/fire.avsc"),
+            new NullText("/p/null.avsc"),
+            new InMemoryAdditionalText("/p/shared.avsc", TestSchemas.Text("shared.avsc")),
+        });
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+
+        Assert.Equal(2, diagnostics.Count(d => d.Id == "AVRO030"));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("disk on fire") && d.Location.GetLineSpan().Path == "/p/fire.avsc");
+        Assert.Contains(driver.GetRunResult().GeneratedTrees, t => t.FilePath.EndsWith("com.acme.common.Money.g.cs"));
+    }
+}
+
+public class LongUnionNameTests
+{
+    [Fact]
+    public void AUnionOfManyLongNamesGetsAShortStableName()
+    {
+        var names = Enumerable.Range(0, 8).Select(i => $"VeryLongRecordNameNumber{i}ForTesting").ToArray();
+        var definitions = string.Join(",", names.Select(n => $$"""{"type":"record","name":"{{n}}","fields":[]}"""));
+        var schema = $$"""{"type":"record","name":"Holder","fields":[{"name":"u","type":[{{definitions}}]}]}""";
+        var first = GeneratorHarness.RunGenerator("/p/h.avsc", schema);
+        var second = GeneratorHarness.RunGenerator("/p/h.avsc", schema);
+
+        var hint = Assert.Single(first.Sources.Keys, k => k.StartsWith("AvroUnion.", StringComparison.Ordinal));
+        Assert.Matches(@"^AvroUnion\.TestApp\.VeryLongRecordNameNumber0ForTestingOrVeryLongRecordNameNumber1ForTestingOrMore[0-9A-F]{8}\.g\.cs$", hint);
+        Assert.Equal(first.Sources, second.Sources);
+        Assert.Empty(GeneratorHarness.CompileProblems(first.Output));
+    }
+}

@@ -36,3 +36,45 @@ public class OptionsTests
         Assert.Contains("AvroCodegen_EnableDefaultItems", (string)glob.Parent!.Attribute("Condition")!);
     }
 }
+
+public class UnionNamespaceTests
+{
+    private const string UnionSchema = """{"type":"record","name":"R","fields":[{"name":"u","type":["int","string"]}]}""";
+
+    [Theory]
+    [InlineData("my-app", "namespace my_app;")]
+    [InlineData("1st.Project Name", "namespace _1st.Project_Name;")]
+    [InlineData("Contoso.Events", "namespace Contoso.Events;")]
+    public void RootNamespaceIsMadeValidSilently(string rootNamespace, string expected)
+    {
+        var options = new Helpers.TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+        var run = Helpers.GeneratorHarness.RunGenerator("/p/r.avsc", UnionSchema, options);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(expected, run.Sources.Single(s => s.Key.StartsWith("AvroUnion.", StringComparison.Ordinal)).Value);
+        Assert.Empty(Helpers.GeneratorHarness.CompileProblems(run.Output));
+    }
+
+    [Fact]
+    public void AnExplicitInvalidUnionNamespaceIsReportedAndRootNamespaceUsed()
+    {
+        var options = new Helpers.TestOptionsProvider(new Dictionary<string, string>
+        {
+            ["build_property.RootNamespace"] = "App",
+            ["build_property.AvroCodegen_UnionNamespace"] = "Not Valid",
+        });
+        var run = Helpers.GeneratorHarness.RunGenerator("/p/r.avsc", UnionSchema, options);
+
+        Assert.Equal("AVRO200", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Contains("namespace App;", run.Sources.Single(s => s.Key.StartsWith("AvroUnion.", StringComparison.Ordinal)).Value);
+    }
+
+    [Fact]
+    public void WithoutAnyNamespaceUnionsGoToAvroGenerated()
+    {
+        var run = Helpers.GeneratorHarness.RunGenerator("/p/r.avsc", UnionSchema, new Helpers.TestOptionsProvider());
+
+        Assert.Contains("namespace AvroGenerated;", run.Source("AvroUnion.AvroGenerated.IntOrString.g.cs"));
+        Assert.Empty(Helpers.GeneratorHarness.CompileProblems(run.Output));
+    }
+}

@@ -6,7 +6,7 @@ namespace Avro.Codegen.Generator.Tests;
 /// <summary>Executes generated code: JSON -> value -> binary -> value -> JSON, plus hand-computed Avro bytes.</summary>
 public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<GeneratedAssembly>
 {
-    private static string BigDecimalJson(string value)
+    internal static string BigDecimalJson(string value)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
@@ -17,7 +17,7 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string EverythingJson() => """
+    internal static string EverythingJson() => """
         {"flag":true,"count":3,"big_count":-5,"ratio":1.5,"precise":0.1,"payload":"\u00ff\u0001","name":"n \u00e9 \ud83d\ude00",
          "nickname":{"string":"nick"},"age":null,"suit":"class","hash":"abcd","tags":["a","b"],"scores":{"x":1,"y":-2},
          "matrix":[[{"double":1.0},null],[]],"choice":{"com.acme.events.Suit":"HEARTS"},"other":{"array":[1,2]},
@@ -31,7 +31,7 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
 
     public static TheoryData<string, string> Datums() => new()
     {
-        { "com.acme.events.Everything", EverythingJson() },
+        { "com.acme.events.Everything", RoundTripTestsData.Everything },
         { "com.acme.tree.Node", """{"label":"root","children":[{"label":"a","children":[],"next":null}],"next":{"com.acme.tree.Node":{"label":"b","children":[],"next":null}}}""" },
         { "com.acme.event.class", """{"class":1,"user_id":"u","userId":"v","ToString":"t","writeAvro":2,"string":"s","reader":3,"_":4,"order":{"order":5,"status":"int"}}""" },
         { "com.acme.billing.Invoice", """{"total":{"units":10,"currency":"EUR"},"lines":[{"units":1,"currency":"USD"}],"note":{"com.acme.common.Money":{"units":2,"currency":"CHF"}}}""" },
@@ -159,5 +159,27 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
     {
         var e = Assert.Throws<AvroException>(() => generated.Deserialize("com.acme.tree.Node", data));
         Assert.Contains(message, e.Message);
+    }
+}
+
+internal static class RoundTripTestsData
+{
+    public static readonly string Everything = RoundTripTests.EverythingJson();
+}
+
+public class EnumJsonTests
+{
+    [Fact]
+    public void AnUnknownSymbolIsBadInputEvenWithAnEnumDefault()
+    {
+        using var generated = GeneratedAssembly.For(TestSchemas.Files("everything.avsc"));
+        var type = generated.Type("com.acme.events.Suit");
+        Assert.Equal("SPADES", generated.Type("com.acme.events.SuitCodec").GetField("DefaultSymbol")!.GetValue(null)!.ToString());
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(RoundTripTestsData.Everything)!;
+        json["suit"] = "CLUBS";
+        var e = Assert.Throws<AvroException>(() => generated.FromJson("com.acme.events.Everything", json.ToJsonString()));
+        Assert.Contains("'CLUBS' is not a symbol of enum 'com.acme.events.Suit'", e.Message);
+        _ = type;
     }
 }

@@ -98,6 +98,23 @@ public sealed class ConfluentJsClientTests : IAsyncLifetime
     }
 
     [NodeClientFact]
+    public async Task Data_the_JS_client_wrote_with_an_older_schema_is_resolved()
+    {
+        using var temp = new TempFiles();
+        var schemaFile = temp.Write("order-v0.avsc",
+            """{"type":"record","name":"Order","namespace":"registry.tests","fields":[{"name":"id","type":"int"},{"name":"customer","type":"string"},{"name":"amount","type":"float"}]}""");
+        var valueFile = temp.Write("order.json", """{"id": 3, "customer": "legacy", "amount": 2.5}""");
+
+        var hex = await RunNodeAsync("produce", _server.BaseAddress.ToString().TrimEnd('/'), "legacy-orders", schemaFile, valueFile);
+        using var client = new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
+        var order = new ConfluentAvroDeserializer<Order>(client).Deserialize(Convert.FromHexString(hex));
+
+        Assert.NotNull(order);
+        Assert.Equal((3L, "legacy", 2.5, (string?)null), (order.Id, order.Customer, order.Amount, order.Note));
+        Assert.Empty(order.Tags);
+    }
+
+    [NodeClientFact]
     public async Task The_Confluent_JS_deserializer_reads_what_our_serializer_wrote()
     {
         using var client = new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));

@@ -241,17 +241,89 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_different_writer_schema_is_reported_as_needing_resolution()
+    public void A_newer_writer_schema_is_resolved_to_the_records_schema()
     {
+        var v2 = Avro.Codegen.Schema.SchemaParser.Parse(OrderV2).Schema!;
+        var writerValue = new Avro.Codegen.Generic.GenericRecord((Avro.Codegen.Schema.RecordSchema)v2)
+        {
+            ["id"] = 5L, ["customer"] = "c", ["amount"] = 1.25, ["note"] = "n", ["tags"] = new List<object?> { "t" }, ["currency"] = "USD",
+        };
         var id = _server.Registry.Register("orders-value", new RegistrySchema(OrderV2)).Id;
-        var framed = AvroSerializer.SerializeConfluent(SampleOrder(), id);
+        var framed = Frame(id, Avro.Codegen.Generic.GenericBinary.Encode(v2, writerValue));
 
-        var e = Assert.Throws<AvroSchemaMismatchException>(() => new ConfluentAvroDeserializer<Order>(_client).Deserialize(framed));
+        var order = new ConfluentAvroDeserializer<Order>(_client).Deserialize(framed);
+
+        AssertSameOrder(new Order { Id = 5, Customer = "c", Amount = 1.25, Note = "n", Tags = ["t"] }, order);
+    }
+
+    [Fact]
+    public async Task An_older_writer_schema_gets_defaults_and_promotions()
+    {
+        // id was an int, amount a float, and note/tags did not exist yet.
+        const string v0 = """{"type":"record","name":"Order","namespace":"registry.tests","fields":[{"name":"id","type":"int"},{"name":"customer","type":"string"},{"name":"amount","type":"float"}]}""";
+        var id = _server.Registry.Register("old", new RegistrySchema(v0)).Id;
+        var schema = Avro.Codegen.Schema.SchemaParser.Parse(v0).Schema!;
+        var value = new Avro.Codegen.Generic.GenericRecord((Avro.Codegen.Schema.RecordSchema)schema) { ["id"] = 7, ["customer"] = "x", ["amount"] = 0.5f };
+
+        var order = await new ConfluentAvroDeserializer<Order>(_client).DeserializeAsync(Frame(id, Avro.Codegen.Generic.GenericBinary.Encode(schema, value)));
+
+        AssertSameOrder(new Order { Id = 7, Customer = "x", Amount = 0.5, Note = null, Tags = [] }, order);
+    }
+
+    [Fact]
+    public void Enum_symbols_resolve_by_name_and_unknown_symbols_are_incompatible()
+    {
+        const string reordered = """{"type":"record","name":"Payment","namespace":"registry.tests","fields":[{"name":"orderId","type":"long"},{"name":"status","type":{"type":"enum","name":"PaymentStatus","symbols":["PAID","PENDING","FAILED"]}}]}""";
+        const string extended = """{"type":"record","name":"Payment","namespace":"registry.tests","fields":[{"name":"orderId","type":"long"},{"name":"status","type":{"type":"enum","name":"PaymentStatus","symbols":["PENDING","PAID","FAILED","REFUNDED"]}}]}""";
+        _server.Registry.SetGlobalConfig(new RegistryConfig("NONE"));
+        var reorderedId = _server.Registry.Register("p", new RegistrySchema(reordered)).Id;
+        var extendedId = _server.Registry.Register("p", new RegistrySchema(extended)).Id;
+        var deserializer = new ConfluentAvroDeserializer<Payment>(_client);
+
+        // Index 0 in the writer's order is PAID.
+        var payment = deserializer.Deserialize(Frame(reorderedId, [0x54, 0x00]));
+        var e = Assert.Throws<AvroSchemaMismatchException>(() => deserializer.Deserialize(Frame(extendedId, [0x54, 0x06])));
+
+        Assert.Equal((42L, PaymentStatus.PAID), (payment!.OrderId, payment.Status));
+        Assert.Contains("MISSING_ENUM_SYMBOLS", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_writer_schema_the_record_cannot_read_is_a_specific_error()
+    {
+        const string textAmount = """{"type":"record","name":"Order","namespace":"registry.tests","fields":[{"name":"id","type":"long"},{"name":"customer","type":"string"},{"name":"amount","type":"string"}]}""";
+        var id = _server.Registry.Register("orders-value", new RegistrySchema(textAmount)).Id;
+
+        var e = Assert.Throws<AvroSchemaMismatchException>(() => new ConfluentAvroDeserializer<Order>(_client).Deserialize(Frame(id, [0x02, 0x02, 0x61, 0x02, 0x31])));
 
         Assert.IsAssignableFrom<AvroException>(e);
-        Assert.Contains("schema resolution", e.Message, StringComparison.Ordinal);
+        Assert.Contains("TYPE_MISMATCH", e.Message, StringComparison.Ordinal);
         Assert.Equal("id " + id, e.WriterSchemaId);
         Assert.NotEqual(e.ReaderFingerprint, e.WriterFingerprint);
+    }
+
+    [Fact]
+    public async Task Writer_schemas_with_references_are_resolved_through_the_registry()
+    {
+        // The registry holds Customer as two subjects: Address, and Customer referring to it by name.
+        _server.Registry.Register("address", new RegistrySchema("""{"type":"record","name":"Address","namespace":"registry.tests","fields":[{"name":"city","type":"string"}]}"""));
+        var customerText = """{"type":"record","name":"Customer","namespace":"registry.tests","fields":[{"name":"name","type":"string"},{"name":"home","type":"registry.tests.Address"}]}""";
+        var id = _server.Registry.Register("customers-value",
+            new RegistrySchema(customerText, null, [new SchemaReference("registry.tests.Address", "address", 1)])).Id;
+        var customer = new Customer { Name = "Ada", Home = new Address { City = "London" } };
+
+        var back = await new ConfluentAvroDeserializer<Customer>(_client).DeserializeAsync(AvroSerializer.SerializeConfluent(customer, id));
+
+        Assert.Equal(("Ada", "London"), (back!.Name, back.Home.City));
+        Assert.Contains(_server.Stats.Recent, r => r.Target.StartsWith("/subjects/address/versions/1", StringComparison.Ordinal));
+    }
+
+    private static byte[] Frame(int id, byte[] body)
+    {
+        var framed = new byte[ConfluentFraming.HeaderLength + body.Length];
+        ConfluentFraming.WriteHeader(framed, id);
+        body.CopyTo(framed, ConfluentFraming.HeaderLength);
+        return framed;
     }
 
     [Fact]

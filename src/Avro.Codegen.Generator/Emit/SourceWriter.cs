@@ -9,10 +9,19 @@ internal sealed class SourceWriter
     private readonly StringBuilder _builder = new();
     private int _indent;
 
+    // A statement after a closed block gets a blank line, as hand-written code does; 'else', 'case' and the like don't.
+    private bool _afterBlock;
+
     public int Indent => _indent;
 
     public SourceWriter Line(string text = "")
     {
+        if (_afterBlock && text.Length > 0 && !StartsContinuation(text))
+        {
+            _builder.Append('\n');
+        }
+
+        _afterBlock = false;
         if (text.Length == 0)
         {
             _builder.Append('\n');
@@ -44,8 +53,15 @@ internal sealed class SourceWriter
     {
         _indent--;
         Line("}" + suffix);
+        _afterBlock = true;
         return this;
     }
+
+    private static bool StartsContinuation(string text) =>
+        text.StartsWith("}", StringComparison.Ordinal) || text.StartsWith("{", StringComparison.Ordinal)
+        || text.StartsWith("else", StringComparison.Ordinal) || text.StartsWith("case ", StringComparison.Ordinal)
+        || text.StartsWith("default:", StringComparison.Ordinal) || text.StartsWith("catch", StringComparison.Ordinal)
+        || text.StartsWith("finally", StringComparison.Ordinal) || text.StartsWith("#", StringComparison.Ordinal);
 
     /// <summary>An XML summary: <paramref name="doc"/> (schema text, escaped) or <paramref name="fallbackXml"/> (already XML).</summary>
     public SourceWriter Doc(string? doc, string fallbackXml)

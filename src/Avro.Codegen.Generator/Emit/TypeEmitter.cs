@@ -251,7 +251,7 @@ internal static class TypeEmitter
         if (spec.DefaultSymbol is not null)
         {
             w.Line();
-            w.Line("/// <summary>The schema's default symbol, used when reading a symbol this schema does not know.</summary>");
+            w.Line("/// <summary>The schema's default symbol: what a reader with this schema uses for a writer's symbol it does not know (schema resolution).</summary>");
             w.Line($"public const {type} DefaultSymbol = {type}.{Naming.Escape(spec.DefaultSymbol)};");
         }
 
@@ -293,9 +293,9 @@ internal static class TypeEmitter
         w.Close();
         w.Close();
         w.Line();
-        w.Line(spec.DefaultSymbol is null
-            ? "/// <summary>Reads a symbol (Avro JSON encoding); an unknown symbol is an <c>AvroException</c>.</summary>"
-            : "/// <summary>Reads a symbol (Avro JSON encoding); an unknown symbol reads as the schema's default.</summary>");
+        // Data written with this very schema holds only its symbols, so an unknown one is bad input (as in Java Avro);
+        // the enum default applies when resolving data of another writer schema, which is schema resolution's job.
+        w.Line("/// <summary>Reads a symbol (Avro JSON encoding); an unknown symbol is an <c>AvroException</c>.</summary>");
         w.Open($"public static {type} ReadJson(ref {JsonReader} reader)");
         w.Line($"{Json}.Expect(ref reader, {CodecEmitter.JsonTokenType}.String, {Naming.Literal(spec.FullName)});");
         foreach (var symbol in spec.Symbols)
@@ -305,9 +305,7 @@ internal static class TypeEmitter
             w.Close();
         }
 
-        w.Line(spec.DefaultSymbol is null
-            ? $"throw {Json}.UnknownSymbol(ref reader, {Naming.Literal(spec.FullName)});"
-            : "return DefaultSymbol;");
+        w.Line($"throw {Json}.UnknownSymbol(ref reader, {Naming.Literal(spec.FullName)});");
         w.Close();
         w.Close();
     }
@@ -680,8 +678,8 @@ internal static class TypeEmitter
         foreach (var entry in spec.Entries)
         {
             w.Open($"case {Naming.Literal(entry.FullName)}:");
-            codec.ReadJson(entry.Type, "_datum" + Naming.ToPascalCase(entry.FullName.Replace('.', '_')), declare: true);
-            codec.WriteBinary(entry.Type, "_datum" + Naming.ToPascalCase(entry.FullName.Replace('.', '_')));
+            codec.ReadJson(entry.Type, "datum", declare: true);
+            codec.WriteBinary(entry.Type, "datum");
             w.Line("return true;");
             w.Close();
         }
@@ -698,8 +696,8 @@ internal static class TypeEmitter
         foreach (var entry in spec.Entries)
         {
             w.Open($"case {Naming.Literal(entry.FullName)}:");
-            codec.ReadBinary(entry.Type, "_datum" + Naming.ToPascalCase(entry.FullName.Replace('.', '_')), declare: true);
-            codec.WriteJson(entry.Type, "_datum" + Naming.ToPascalCase(entry.FullName.Replace('.', '_')));
+            codec.ReadBinary(entry.Type, "datum", declare: true);
+            codec.WriteJson(entry.Type, "datum");
             w.Line("return true;");
             w.Close();
         }

@@ -60,16 +60,17 @@ internal sealed record GeneratorOptions(
         if (options.TryGetValue("build_property." + UnionNamespaceProperty, out var union) && !string.IsNullOrWhiteSpace(union))
         {
             unionNamespace = union.Trim();
-        }
-        else if (options.TryGetValue("build_property." + RootNamespaceProperty, out var root) && !string.IsNullOrWhiteSpace(root))
-        {
-            unionNamespace = root.Trim();
+            if (!Naming.IsValidDottedName(unionNamespace))
+            {
+                problems.Add($"Ignoring {UnionNamespaceProperty} '{unionNamespace}': not a valid C# namespace");
+                unionNamespace = null;
+            }
         }
 
-        if (unionNamespace is not null && !Naming.IsValidDottedName(unionNamespace))
+        if (unionNamespace is null && options.TryGetValue("build_property." + RootNamespaceProperty, out var root) && !string.IsNullOrWhiteSpace(root))
         {
-            problems.Add($"Ignoring the union namespace '{unionNamespace}': not a valid C# namespace");
-            unionNamespace = null;
+            // RootNamespace comes from the project name and may hold characters a namespace cannot ('my-app').
+            unionNamespace = SanitizeNamespace(root.Trim());
         }
 
         var emitRegistry = options.TryGetValue("build_property." + EmitRegistryProperty, out var registry)
@@ -81,7 +82,39 @@ internal sealed record GeneratorOptions(
             : string.CompareOrdinal(a.AvroPrefix, b.AvroPrefix));
         return new GeneratorOptions(map.ToEquatableArray(), unionNamespace, emitRegistry, problems.ToEquatableArray());
     }
+
+    /// <summary>Each segment made a valid identifier: other characters become '_', a leading digit gets a '_' before it.</summary>
+    internal static string? SanitizeNamespace(string text)
+    {
+        var segments = new List<string>();
+        foreach (var segment in text.Split('.'))
+        {
+            var builder = new System.Text.StringBuilder(segment.Length + 1);
+            foreach (var c in segment)
+            {
+                builder.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+            }
+
+            if (builder.Length == 0)
+            {
+                continue;
+            }
+
+            if (char.IsDigit(builder[0]))
+            {
+                builder.Insert(0, '_');
+            }
+
+            segments.Add(builder.ToString());
+        }
+
+        return segments.Count == 0 ? null : string.Join(".", segments);
+    }
 }
 
 /// <summary>One <c>.avsc</c> file and its per-file options: the only per-file data the pipeline carries.</summary>
-internal sealed record SchemaFileInput(string Path, string Text, string? NamespaceOverride);
+/// <param name="Path">The file path, as the compiler knows it.</param>
+/// <param name="Text">The file's text.</param>
+/// <param name="NamespaceOverride">The <c>AvroCodegen_Namespace</c> metadata, if set.</param>
+/// <param name="ReadError">Why the file could not be read, or null.</param>
+internal sealed record SchemaFileInput(string Path, string Text, string? NamespaceOverride, string? ReadError = null);

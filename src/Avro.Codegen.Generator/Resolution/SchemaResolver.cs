@@ -34,6 +34,13 @@ internal static partial class SchemaResolver
             diagnostics.Add(new DiagnosticInfo("AVRO200", problem, null));
         }
 
+        foreach (var unreadable in files.Where(f => f.ReadError is not null))
+        {
+            diagnostics.Add(new DiagnosticInfo(SchemaErrorCodes.UnreadableFile, $"Cannot read '{unreadable.Path}': {unreadable.ReadError}",
+                new LocationInfo(unreadable.Path, 0, 0, 0, 0, 0, 0)));
+        }
+
+        files = files.Where(f => f.ReadError is null).ToList();
         var set = SchemaParser.ParseSet(files.Select(f => new SchemaSource(f.Path, f.Text)));
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var error in set.Errors)
@@ -152,6 +159,20 @@ internal static partial class SchemaResolver
         public string[] CaseNames { get; set; } = Array.Empty<string>();
 
         public string Name { get; set; } = string.Empty;
+    }
+
+    private const int MaxUnionNameLength = 96;
+
+    /// <summary>FNV-1a over the UTF-16 code units: stable across processes and platforms, unlike string.GetHashCode.</summary>
+    private static string StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     internal sealed class Context
@@ -350,6 +371,12 @@ internal static partial class SchemaResolver
                 if (byName[name] > 1)
                 {
                     name = string.Join("Or", union.Schema.Branches.Select(b => CaseName(b, qualified: true)));
+                }
+
+                if (name.Length > MaxUnionNameLength)
+                {
+                    // Keep file names and identifiers short: the first two cases and a stable hash of the branches.
+                    name = union.CaseNames[0] + "Or" + union.CaseNames[1] + "OrMore" + StableHash(union.Key);
                 }
 
                 var candidate = name;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Avro.Codegen.Registry;
+using Avro.Codegen.Schema;
 
 namespace Avro.Codegen.Serialization;
 
@@ -12,10 +13,11 @@ namespace Avro.Codegen.Serialization;
 /// </summary>
 /// <remarks>
 /// <para>When the writer schema has the record type's Parsing Canonical Form (same CRC-64-AVRO fingerprint; docs,
-/// defaults and other attributes may differ) the generated decoder reads the body directly. A writer schema that
-/// differs needs schema resolution, which this runtime does not provide yet: such a message raises
-/// <see cref="AvroSchemaMismatchException"/>, naming both fingerprints. An id the registry does not know raises
-/// <see cref="AvroUnknownSchemaException"/>; bad framing and bad bytes raise <see cref="AvroException"/>.</para>
+/// defaults and other attributes may differ) the generated decoder reads the body directly. Another writer schema
+/// that the record type can read (the schema core's reader/writer check) goes through <see cref="SchemaResolution"/>
+/// first, a slower path; one it cannot read raises <see cref="AvroSchemaMismatchException"/> with the reasons. An id
+/// the registry does not know raises <see cref="AvroUnknownSchemaException"/>; bad framing and bad bytes raise
+/// <see cref="AvroException"/>.</para>
 /// <para>Null messages (tombstones, <c>isNull</c>) give <see langword="null"/> without any registry call.
 /// The synchronous methods block on the registry the first time an id is seen. Thread-safe.</para>
 /// </remarks>
@@ -25,10 +27,9 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
     private readonly ISchemaRegistryClient _client;
     private readonly ConfluentDeserializerOptions _options;
 
-    // Writer schemas already checked against T, with the writer's fingerprint; T's decoder reads them directly when
-    // the fingerprints are equal.
-    private readonly ConcurrentDictionary<int, ulong> _byId = new();
-    private readonly ConcurrentDictionary<Guid, ulong> _byGuid = new();
+    // Writer schemas already fetched and checked against T. A null schema means T's decoder reads the data directly.
+    private readonly ConcurrentDictionary<int, WriterPlan> _byId = new();
+    private readonly ConcurrentDictionary<Guid, WriterPlan> _byGuid = new();
 
     /// <summary>Creates a deserializer.</summary>
     public ConfluentAvroDeserializer(ISchemaRegistryClient client, ConfluentDeserializerOptions? options = null)
@@ -50,12 +51,12 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
         }
 
         var id = ConfluentFraming.ReadSchemaId(data, schemaIdHeader, hasSchemaIdHeader, out var body);
-        if (!TryGetKnown(id, out var writerFingerprint))
+        if (!TryGetKnown(id, out var plan))
         {
-            writerFingerprint = CheckWriterAsync(id, CancellationToken.None).GetAwaiter().GetResult();
+            plan = PlanAsync(id, CancellationToken.None).GetAwaiter().GetResult();
         }
 
-        return Decode(id, writerFingerprint, body);
+        return Decode(plan, body);
     }
 
     /// <summary>Reads one message (see <see cref="Deserialize"/>), fetching an unknown writer schema asynchronously.</summary>
@@ -69,29 +70,32 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
 
         var id = ConfluentFraming.ReadSchemaId(data.Span, schemaIdHeader.Span, hasSchemaIdHeader, out var body);
         var bodyOffset = data.Length - body.Length;
-        if (!TryGetKnown(id, out var writerFingerprint))
+        if (!TryGetKnown(id, out var plan))
         {
-            writerFingerprint = await CheckWriterAsync(id, cancellationToken).ConfigureAwait(false);
+            plan = await PlanAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
-        return Decode(id, writerFingerprint, data.Span[bodyOffset..]);
+        return Decode(plan, data.Span[bodyOffset..]);
     }
 
-    private T Decode(ConfluentSchemaId id, ulong writerFingerprint, ReadOnlySpan<byte> body)
+    private T Decode(WriterPlan plan, ReadOnlySpan<byte> body)
     {
-        if (writerFingerprint != T.SchemaFingerprint)
+        if (plan.Writer is null)
         {
-            ThrowMismatch(id, writerFingerprint);
+            var direct = new AvroReader(body, _options.ReaderOptions);
+            return T.ReadAvro(ref direct);
         }
 
-        var reader = new AvroReader(body, _options.ReaderOptions);
+        // Another (compatible) writer schema: resolve to T's schema first, then decode with T's generated reader.
+        var resolved = SchemaResolution.Transcode(plan.Writer, RecordSchema<T>.Parsed, body, _options.ReaderOptions);
+        var reader = new AvroReader(resolved, _options.ReaderOptions);
         return T.ReadAvro(ref reader);
     }
 
-    private bool TryGetKnown(ConfluentSchemaId id, out ulong writerFingerprint) =>
-        id.Id is { } number ? _byId.TryGetValue(number, out writerFingerprint) : _byGuid.TryGetValue(id.Guid!.Value, out writerFingerprint);
+    private bool TryGetKnown(ConfluentSchemaId id, out WriterPlan plan) =>
+        id.Id is { } number ? _byId.TryGetValue(number, out plan!) : _byGuid.TryGetValue(id.Guid!.Value, out plan!);
 
-    private async Task<ulong> CheckWriterAsync(ConfluentSchemaId id, CancellationToken cancellationToken)
+    private async Task<WriterPlan> PlanAsync(ConfluentSchemaId id, CancellationToken cancellationToken)
     {
         RegistrySchema writer;
         try
@@ -105,29 +109,42 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
             throw new AvroUnknownSchemaException(Describe(id), e);
         }
 
-        var fingerprint = await RegistrySchemaParsing.FingerprintAsync(_client, writer, Describe(id), cancellationToken).ConfigureAwait(false);
-        if (id.Id is { } key)
+        var writerSchema = await RegistrySchemaParsing.ParseAsync(_client, writer, Describe(id), cancellationToken).ConfigureAwait(false);
+        var fingerprint = SchemaFingerprint.Crc64Avro(writerSchema);
+        WriterPlan plan;
+        if (fingerprint == T.SchemaFingerprint)
         {
-            _byId[key] = fingerprint;
+            plan = new WriterPlan(null);
         }
         else
         {
-            _byGuid[id.Guid!.Value] = fingerprint;
+            var problems = SchemaResolution.Check(writerSchema, RecordSchema<T>.Parsed);
+            if (problems.Count > 0)
+            {
+                // Not cached: the registry may learn nothing new, but a later message may carry another id anyway.
+                throw new AvroSchemaMismatchException(
+                    $"The message was written with schema {Describe(id)}, which {typeof(T).Name} ({RecordSchema<T>.FullName}) cannot read: " +
+                    string.Join("; ", problems) + $" (writer fingerprint {fingerprint:X16}, reader fingerprint {T.SchemaFingerprint:X16}).",
+                    Describe(id), fingerprint, T.SchemaFingerprint);
+            }
+
+            plan = new WriterPlan(writerSchema);
         }
 
-        return fingerprint;
-    }
+        if (id.Id is { } key)
+        {
+            _byId[key] = plan;
+        }
+        else
+        {
+            _byGuid[id.Guid!.Value] = plan;
+        }
 
-    private static void ThrowMismatch(ConfluentSchemaId id, ulong writerFingerprint)
-    {
-        var described = Describe(id);
-        throw new AvroSchemaMismatchException(
-            $"The message was written with schema {described}, which differs from the schema of {typeof(T).Name} ({RecordSchema<T>.FullName}) " +
-            $"(writer fingerprint {writerFingerprint:X16}, reader fingerprint {T.SchemaFingerprint:X16}); reading it needs Avro schema resolution, " +
-            "which is not available in this version.",
-            described, writerFingerprint, T.SchemaFingerprint);
+        return plan;
     }
 
     private static string Describe(ConfluentSchemaId id) =>
         id.Id is { } number ? "id " + number.ToString(CultureInfo.InvariantCulture) : "guid " + id.Guid!.Value.ToString();
+
+    private sealed record WriterPlan(AvroSchema? Writer);
 }

@@ -42,12 +42,16 @@ public sealed class AvroUnknownSchemaException : AvroException
 /// <summary>Facts about a generated record type's schema, computed once per type.</summary>
 internal static class RecordSchema<T> where T : IAvroRecord<T>
 {
-    private static readonly Lazy<(string FullName, RegistrySchema Registry)> Info = new(() =>
+    private static readonly Lazy<(string FullName, RegistrySchema Registry, AvroSchema? Parsed)> Info = new(() =>
     {
         var parsed = SchemaParser.Parse(T.SchemaJson, typeof(T).Name + ".avsc");
         var fullName = parsed.Schema is NamedSchema named ? named.FullName : parsed.Schema?.TypeName ?? typeof(T).Name;
-        return (fullName, new RegistrySchema(T.SchemaJson));
+        return (fullName, new RegistrySchema(T.SchemaJson), parsed.Schema);
     });
+
+    /// <summary>The parsed schema (the reader schema for schema resolution).</summary>
+    public static AvroSchema Parsed => Info.Value.Parsed
+        ?? throw new AvroException($"The generated schema of {typeof(T).Name} does not parse; regenerate the type.");
 
     /// <summary>The Avro full name (what RecordName strategies use).</summary>
     public static string FullName => Info.Value.FullName;
@@ -59,11 +63,15 @@ internal static class RecordSchema<T> where T : IAvroRecord<T>
 /// <summary>Parses registry schemas (following references) and compares them with generated types.</summary>
 internal static class RegistrySchemaParsing
 {
+    /// <summary>The CRC-64-AVRO fingerprint of the Parsing Canonical Form of a registry schema (see <see cref="ParseAsync"/>).</summary>
+    public static async Task<ulong> FingerprintAsync(ISchemaRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken) =>
+        SchemaFingerprint.Crc64Avro(await ParseAsync(client, schema, describedAs, cancellationToken).ConfigureAwait(false));
+
     /// <summary>
     /// Parses <paramref name="schema"/>; referenced schemas are fetched from the registry and given to the parser as
-    /// known named types. Returns the CRC-64-AVRO fingerprint of the schema's Parsing Canonical Form.
+    /// known named types.
     /// </summary>
-    public static async Task<ulong> FingerprintAsync(ISchemaRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken)
+    public static async Task<AvroSchema> ParseAsync(ISchemaRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken)
     {
         if (schema.SchemaType != SchemaTypes.Avro)
         {
@@ -78,7 +86,7 @@ internal static class RegistrySchemaParsing
             throw new AvroException($"Schema {describedAs} from the registry does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
         }
 
-        return SchemaFingerprint.Crc64Avro(parsed.Schema);
+        return parsed.Schema;
     }
 
     private static async Task CollectReferencesAsync(ISchemaRegistryClient client, RegistrySchema schema, Dictionary<string, NamedSchema> known,
