@@ -43,6 +43,45 @@ public static class AvroJson
         return Encoding.Latin1.GetBytes(text);
     }
 
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_scratch;
+
+    /// <summary>
+    /// Writes a string value escaped exactly as Java Avro (Jackson) escapes it: only <c>"</c>, <c>\</c>, control
+    /// characters and surrogates are escaped, everything else is raw UTF-8. <see cref="Utf8JsonWriter"/>'s own encoders
+    /// also escape e.g. U+007F–U+00A0, which Java does not; use this for output that must match Java's text.
+    /// </summary>
+    public static void WriteString(Utf8JsonWriter writer, string value)
+    {
+        var scratch = t_scratch ??= new System.Buffers.ArrayBufferWriter<byte>(256);
+        scratch.Clear();
+        new Generic.JsonTextOutput(scratch).WriteString(value);
+        writer.WriteRawValue(scratch.WrittenSpan, skipInputValidation: true);
+    }
+
+    /// <summary>Writes <c>bytes</c>/<c>fixed</c> as the Avro JSON encoding does: a string of code points U+0000–U+00FF, escaped as Java escapes it.</summary>
+    public static void WriteBytes(Utf8JsonWriter writer, ReadOnlySpan<byte> value) => WriteString(writer, BytesToString(value));
+
+    /// <summary>Reads <c>bytes</c>/<c>fixed</c> from the Avro JSON encoding: a string whose code points are all below U+0100.</summary>
+    public static byte[] ReadBytes(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new AvroException($"Expected a string of bytes (code points U+0000 to U+00FF), found {Describe(ref reader)}.", reader.TokenStartIndex);
+        }
+
+        var text = TryGetString(ref reader)
+            ?? throw new AvroException("Invalid string: an escaped surrogate is unpaired.", reader.TokenStartIndex);
+        try
+        {
+            return StringToBytes(text);
+        }
+        catch (AvroException e)
+        {
+            throw new AvroException(e.Reason, reader.TokenStartIndex, e);
+        }
+    }
+
     /// <summary>Writes a double as Java Avro does: a number in Java's <c>Double.toString</c> layout, or a string for NaN and infinities.</summary>
     public static void WriteDouble(Utf8JsonWriter writer, double value)
     {

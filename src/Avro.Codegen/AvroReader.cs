@@ -271,15 +271,17 @@ public ref struct AvroReader
 
     /// <summary>
     /// Reads an array or map block header: the item count of the next block, 0 at the end. A negative count is
-    /// followed by the block's byte size, which is checked and skipped over. The count is checked against the bytes
-    /// that remain (every item takes at least one byte), so a forged count fails here rather than in an allocation.
-    /// For items that can encode to zero bytes (<c>null</c>, empty records) use <see cref="ReadBlockCount(int)"/> with 0.
+    /// followed by the block's byte size, which is checked and skipped over. A count larger than the bytes that remain
+    /// (items usually take at least a byte each) is accepted only within <see cref="AvroReaderOptions.MaxZeroSizeItems"/>,
+    /// the budget for items that take no bytes (<c>null</c>, empty records), so a forged count fails here rather than
+    /// in an allocation.
     /// </summary>
     public long ReadBlockCount() => ReadBlockCount(1);
 
     /// <summary>
-    /// Reads a block header for items of at least <paramref name="minItemSize"/> bytes each. With 0, the count is charged
-    /// against <see cref="AvroReaderOptions.MaxZeroSizeItems"/> instead, the budget of this reader for such items.
+    /// Reads a block header for items of at least <paramref name="minItemSize"/> bytes each: a count that
+    /// <paramref name="minItemSize"/>-byte items could not fill from the remaining input is charged to
+    /// <see cref="AvroReaderOptions.MaxZeroSizeItems"/> (with 0, every count is), and rejected beyond it.
     /// </summary>
     public long ReadBlockCount(int minItemSize)
     {
@@ -306,20 +308,16 @@ public ref struct AvroReader
             }
         }
 
-        if (minItemSize > 0)
+        if (minItemSize <= 0 || count > Remaining / minItemSize)
         {
-            if (count > Remaining / minItemSize)
+            if (count > _zeroSizeItemsLeft)
             {
-                ThrowHelper.Throw($"Block count {count} is more than the remaining {Remaining} bytes can hold", start);
+                ThrowHelper.Throw(
+                    $"Block count {count} is more than the remaining {Remaining} bytes can hold and exceeds the limit on items that take no bytes (MaxZeroSizeItems = {_options.MaxZeroSizeItems})",
+                    start);
             }
-        }
-        else
-        {
+
             _zeroSizeItemsLeft -= count;
-            if (_zeroSizeItemsLeft < 0)
-            {
-                ThrowHelper.Throw($"Block count {count} exceeds the limit on items that take no bytes (MaxZeroSizeItems = {_options.MaxZeroSizeItems})", start);
-            }
         }
 
         return count;

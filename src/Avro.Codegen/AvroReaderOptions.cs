@@ -26,9 +26,10 @@ public sealed class AvroReaderOptions
     public InvalidUtf8Handling InvalidUtf8Handling { get; init; } = InvalidUtf8Handling.Throw;
 
     /// <summary>
-    /// How many array items whose encoding takes zero bytes (<c>null</c>, empty records) one reader accepts in total.
-    /// Every other block count is checked against the bytes that remain (each item needs at least one byte), which bounds
-    /// what a forged count can make a caller allocate; items of zero bytes need this separate budget. Default 1,000,000.
+    /// How many array items beyond what the remaining bytes could hold one reader accepts in total. Block counts are
+    /// checked against the bytes that remain (most items need at least one byte), which bounds what a forged count can
+    /// make a caller allocate; items that take zero bytes (<c>null</c>, empty records) draw on this budget instead.
+    /// Default 1,000,000.
     /// </summary>
     public long MaxZeroSizeItems { get; init; } = 1_000_000;
 }

@@ -67,3 +67,55 @@ public class CompileTests
         Assert.Contains(run.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
     }
 }
+
+/// <summary>The union API as a user sees it: typed access, implicit conversions, exhaustive matching.</summary>
+public class UnionApiTests
+{
+    [Fact]
+    public void TypedAccessAndExhaustiveMatching()
+    {
+        const string user = """
+            using TestApp;
+            using com.acme.events;
+
+            public static class UnionUse
+            {
+                public static string Run()
+                {
+                    NullOrStringOrLongOrSuit a = 5L;
+                    NullOrStringOrLongOrSuit b = "text";
+                    NullOrStringOrLongOrSuit c = Suit.HEARTS;
+                    var d = NullOrStringOrLongOrSuit.Null;
+                    string Describe(NullOrStringOrLongOrSuit u) =>
+                        u.Match(() => "null", s => "string " + s, l => "long " + l.ToString(System.Globalization.CultureInfo.InvariantCulture), s => "suit " + s);
+                    var parts = new[] { Describe(a), Describe(b), Describe(c), Describe(d) };
+                    var typed = a.TryGetLong(out var value) && value == 5 && !a.TryGetString(out _) && b.IsString && b.AsString == "text"
+                        && c.Index == 3 && d.IsNull && a == NullOrStringOrLongOrSuit.FromLong(5) && a != NullOrStringOrLongOrSuit.FromLong(6);
+                    string wrong;
+                    try { _ = b.AsLong; wrong = "no exception"; } catch (System.InvalidOperationException) { wrong = "wrong branch rejected"; }
+                    string empty;
+                    try { default(NullOrStringOrLongOrSuit).Switch(() => { }, _ => { }, _ => { }, _ => { }); empty = "no exception"; }
+                    catch (System.InvalidOperationException) { empty = "default rejected"; }
+                    return string.Join("|", parts) + "|" + typed + "|" + wrong + "|" + empty + "|" + a;
+                }
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(LanguageVersion.CSharp11, user);
+        var driver = GeneratorHarness.CreateDriver(
+            new[] { new InMemoryAdditionalText("/p/everything.avsc", TestSchemas.Text("everything.avsc")) }, null, LanguageVersion.CSharp11);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var problems = GeneratorHarness.CompileProblems(output);
+        Assert.True(problems.Count == 0, GeneratorHarness.Format(problems));
+
+        var (assembly, context) = GeneratorHarness.Load(output);
+        try
+        {
+            var result = (string)assembly.GetType("UnionUse")!.GetMethod("Run")!.Invoke(null, null)!;
+            Assert.Equal("long 5|string text|suit HEARTS|null|True|wrong branch rejected|default rejected|long: 5", result);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+}

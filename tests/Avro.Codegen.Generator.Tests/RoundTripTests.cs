@@ -183,3 +183,18 @@ public class EnumJsonTests
         _ = type;
     }
 }
+
+public class NullGuardTests
+{
+    [Fact]
+    public void ANullStringInANonNullableFieldIsAnAvroExceptionNotAnEmptyString()
+    {
+        using var generated = GeneratedAssembly.For(TestSchemas.Files("shared.avsc"));
+        var money = generated.FromJson("com.acme.common.Money", """{"units":1,"currency":"EUR"}""");
+        // Simulate a caller that ignored the nullable warning (e.g. `Currency = null!`).
+        money.GetType().GetProperty("Currency")!.SetValue(money, null);
+
+        Assert.Contains("string value is null", Assert.Throws<AvroException>(() => generated.Serialize("com.acme.common.Money", money)).Message);
+        Assert.Contains("string value is null", Assert.Throws<AvroException>(() => generated.ToJson("com.acme.common.Money", money)).Message);
+    }
+}

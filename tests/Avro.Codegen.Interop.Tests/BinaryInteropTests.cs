@@ -13,15 +13,14 @@ namespace Avro.Codegen.Interop.Tests;
 /// </remarks>
 public sealed class BinaryInteropTests
 {
-    private static readonly string[] InputOrder = ["--map-order", "input"];
-
     [OracleTheory(Oracle.Java)]
     [MemberData(nameof(Corpus.DataCases), MemberType = typeof(Corpus))]
     public void FromJsonMatchesJavaByteForByte(string data)
     {
         var java = JavaCorpus.ForData(data);
-        AssertSameBytes(java.FromJson.EnsureSuccess().Stdout, OurFromJson(data), "Java");
-        AssertSameBytes(java.FromJsonInputOrder.EnsureSuccess().Stdout, OurFromJson(data, InputOrder),
+        AssertSameBytes(java.FromJson.EnsureSuccess().Stdout, AvroCli.FromJson(data).EnsureSuccess().Stdout, "Java");
+        AssertSameBytes(java.FromJsonInputOrder.EnsureSuccess().Stdout,
+            AvroCli.FromJson(data, AvroCli.InputOrder).EnsureSuccess().Stdout,
             "Java (--map-order input)", "avro-codegen (--map-order input)");
     }
 
@@ -29,8 +28,9 @@ public sealed class BinaryInteropTests
     [MemberData(nameof(Corpus.DataCasesForAvsc), MemberType = typeof(Corpus))]
     public void FromJsonMatchesAvscByteForByte(string data)
     {
-        var avsc = NodeOracle.Run(File.ReadAllBytes(Corpus.DataPath(data)), ["fromjson", .. SchemaArgs(data)]).EnsureSuccess();
-        AssertSameBytes(avsc.Stdout, OurFromJson(data, InputOrder), "avsc", "avro-codegen (--map-order input)");
+        var avsc = NodeOracle.Run(File.ReadAllBytes(Corpus.DataPath(data)), ["fromjson", .. OracleSchemaArgs(data)]).EnsureSuccess();
+        AssertSameBytes(avsc.Stdout, AvroCli.FromJson(data, AvroCli.InputOrder).EnsureSuccess().Stdout,
+            "avsc", "avro-codegen (--map-order input)");
     }
 
     [OracleTheory(Oracle.Java)]
@@ -39,7 +39,7 @@ public sealed class BinaryInteropTests
     {
         // Ordered: with the default map order, even the order of map entries in the JSON is Java's.
         var java = JavaCorpus.ForData(data);
-        var ours = AvroCli.Run(java.FromJson.EnsureSuccess().Stdout, ["tojson", .. OurSchemaArgs(data)]).EnsureSuccess();
+        var ours = AvroCli.ToJson(java.FromJson.EnsureSuccess().Stdout, data).EnsureSuccess();
         JsonEquivalence.AssertSameDatums(java.ToJson!.EnsureSuccess().Stdout, ours.Stdout, "Java", "avro-codegen", ordered: true);
     }
 
@@ -47,9 +47,9 @@ public sealed class BinaryInteropTests
     [MemberData(nameof(Corpus.DataCases), MemberType = typeof(Corpus))]
     public void JavaReadsOurBytes(string data)
     {
-        var java = JavaCorpus.ForData(data);
-        var fromOurBytes = JavaOracle.Run(OurFromJson(data), ["tojson", .. SchemaArgs(data)]).EnsureSuccess();
-        JsonEquivalence.AssertSameDatums(java.ToJson!.EnsureSuccess().Stdout, fromOurBytes.Stdout,
+        AvroCli.FromJson(data).EnsureSuccess();
+        var fromOurBytes = JavaCorpus.OnOurs(data).ToJsonOfOurBytes!.EnsureSuccess();
+        JsonEquivalence.AssertSameDatums(JavaCorpus.ForData(data).ToJson!.EnsureSuccess().Stdout, fromOurBytes.Stdout,
             "Java's JSON of its bytes", "Java's JSON of our bytes");
     }
 
@@ -57,10 +57,10 @@ public sealed class BinaryInteropTests
     [MemberData(nameof(Corpus.DataCases), MemberType = typeof(Corpus))]
     public void JavaReencodesOurJsonToTheSameBytes(string data)
     {
-        // Exact for every value, floats included: Java parses our JSON and must produce its own bytes again.
+        // Exact for every value, floats included: Java parses our JSON of its bytes and must produce those bytes again.
         var javaBytes = JavaCorpus.ForData(data).FromJsonInputOrder.EnsureSuccess().Stdout;
-        var ourJson = AvroCli.Run(javaBytes, ["tojson", .. OurSchemaArgs(data), .. InputOrder]).EnsureSuccess();
-        var reencoded = JavaOracle.Run(ourJson.Stdout, ["fromjson", .. SchemaArgs(data), .. InputOrder]).EnsureSuccess();
+        AvroCli.ToJson(javaBytes, data, AvroCli.InputOrder).EnsureSuccess();
+        var reencoded = JavaCorpus.OnOurs(data).FromJsonOfOurJson!.EnsureSuccess();
         AssertSameBytes(javaBytes, reencoded.Stdout, "Java from its own JSON", "Java from our JSON");
     }
 
@@ -69,21 +69,13 @@ public sealed class BinaryInteropTests
     public void ToJsonMatchesAvsc(string data)
     {
         var bytes = JavaCorpus.ForData(data).FromJsonInputOrder.EnsureSuccess().Stdout;
-        var avsc = NodeOracle.Run(bytes, ["tojson", .. SchemaArgs(data)]).EnsureSuccess();
-        var ours = AvroCli.Run(bytes, ["tojson", .. OurSchemaArgs(data), .. InputOrder]).EnsureSuccess();
+        var avsc = NodeOracle.Run(bytes, ["tojson", .. OracleSchemaArgs(data)]).EnsureSuccess();
+        var ours = AvroCli.ToJson(bytes, data, AvroCli.InputOrder).EnsureSuccess();
         JsonEquivalence.AssertSameDatums(avsc.Stdout, ours.Stdout, "avsc", "avro-codegen (--map-order input)", ordered: true);
     }
 
-    private static byte[] OurFromJson(string data, params string[] options) =>
-        AvroCli.Run(File.ReadAllBytes(Corpus.DataPath(data)), ["fromjson", .. OurSchemaArgs(data), .. options])
-            .EnsureSuccess().Stdout;
-
     /// <summary>The oracles take the schema file as their first argument.</summary>
-    private static string[] SchemaArgs(string data) => [Corpus.SchemaPathOfData(data), .. Corpus.SchemaDirArgs(data)];
-
-    /// <summary>Our fromjson/tojson take it as <c>--schema</c>.</summary>
-    private static string[] OurSchemaArgs(string data) =>
-        ["--schema", Corpus.SchemaPathOfData(data), .. Corpus.SchemaDirArgs(data)];
+    private static string[] OracleSchemaArgs(string data) => [Corpus.SchemaPathOfData(data), .. Corpus.SchemaDirArgs(data)];
 
     internal static void AssertSameBytes(byte[] expected, byte[] actual, string expectedName, string actualName = "avro-codegen")
     {

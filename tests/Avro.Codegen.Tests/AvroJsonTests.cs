@@ -91,4 +91,54 @@ public class AvroJsonTests
         });
         Assert.Contains("the string \"nan\"", e.Message);
     }
+
+    [Fact]
+    public void Strings_and_bytes_are_escaped_as_java_escapes_them()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, AvroJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("s");
+            AvroJson.WriteString(writer, "\u007F\u00A0é😀\u2028\"\\\n\u0001");
+            writer.WritePropertyName("b");
+            AvroJson.WriteBytes(writer, [0x00, 0x7F, 0x80, 0xFF]);
+            writer.WriteEndObject();
+        }
+
+        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        Assert.Equal("{\"s\":\"\u007F\u00A0é\\uD83D\\uDE00\u2028\\\"\\\\\\n\\u0001\",\"b\":\"\\u0000\u007F\u0080\u00FF\"}", json);
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        reader.Read();
+        reader.Read();
+        reader.Read();
+        reader.Read();
+        reader.Read();
+        Assert.Equal(new byte[] { 0x00, 0x7F, 0x80, 0xFF }, AvroJson.ReadBytes(ref reader));
+    }
+
+    [Fact]
+    public void Reading_bytes_rejects_non_strings_and_wide_characters()
+    {
+        var wide = Assert.Throws<AvroException>(() =>
+        {
+            var reader = new Utf8JsonReader("[1, \"\\u0100\"]"u8);
+            reader.Read();
+            reader.Read();
+            AvroJson.ReadBytes(ref reader);
+        });
+        Assert.Contains("found the number 1", wide.Message);
+        Assert.Equal(1, wide.Offset);
+
+        var e = Assert.Throws<AvroException>(() =>
+        {
+            var reader = new Utf8JsonReader("[\"\\u0100\"]"u8);
+            reader.Read();
+            reader.Read();
+            AvroJson.ReadBytes(ref reader);
+        });
+        Assert.Contains("U+0100", e.Message);
+        Assert.Equal(1, e.Offset);
+    }
 }

@@ -204,9 +204,15 @@ public class PrimitiveEncodingTests
         // Negative count -2 followed by the block's byte size 2.
         Assert.Equal(new[] { 3L, 27L }, Read(Hex("03 04 06 36 00"), ReadLongArray));
 
+        // 100 items claimed with 3 bytes left: within the budget for zero-size items, so reading runs out of data.
         var tooMany = Fails(Hex("C801 06 36 00"), ReadLongArray);
-        Assert.Contains("Block count 100", tooMany.Message);
-        Assert.Equal(0, tooMany.Offset);
+        Assert.Contains("Unexpected end of data", tooMany.Message);
+        Assert.Equal(5, tooMany.Offset);
+
+        // 2^62 items: beyond both the input and the budget, rejected before anything is read.
+        var forged = Fails(Hex("FEFFFFFFFFFFFFFF7F 06 36 00"), ReadLongArray);
+        Assert.Contains("MaxZeroSizeItems", forged.Message);
+        Assert.Equal(0, forged.Offset);
 
         var badSize = Fails(Hex("03 FE01 06 36 00"), ReadLongArray);
         Assert.Contains("byte size", badSize.Message);
@@ -218,10 +224,14 @@ public class PrimitiveEncodingTests
     [Fact]
     public void Blocks_of_zero_size_items_draw_on_a_budget()
     {
-        // 1000 nulls take no bytes: fine with minItemSize 0, rejected when each item must take a byte.
+        // 1000 nulls take no bytes: accepted from the budget whether or not the caller knows items can be empty.
         var data = Hex("D00F 00");
         Assert.Equal(1000, Read(data, (ref AvroReader r) => { var n = r.ReadBlockCount(0); r.ReadBlockCount(0); return n; }));
-        Assert.Contains("Block count 1000", Fails(data, (ref AvroReader r) => r.ReadBlockCount()).Message);
+        Assert.Equal(1000, Read(data, (ref AvroReader r) => { var n = r.ReadBlockCount(); r.ReadBlockCount(); return n; }));
+
+        // Items of 8 bytes (doubles): 2 of them need 16 bytes, so with 9 left the count draws on the budget.
+        var doubles = new AvroReaderOptions { MaxZeroSizeItems = 1 };
+        Assert.Contains("MaxZeroSizeItems = 1", Fails(Hex("04 000000000000F03F 00"), (ref AvroReader r) => r.ReadBlockCount(8), doubles).Message);
 
         var small = new AvroReaderOptions { MaxZeroSizeItems = 1500 };
         var twice = Hex("D00F D00F 00");

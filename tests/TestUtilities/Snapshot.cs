@@ -17,22 +17,23 @@ public static class Snapshot
     private const string DiagnosticsFile = "diagnostics.txt";
     private static readonly Regex Version = new(@"GeneratedCode\(""Avro\.Codegen"", ""[^""]*""\)", RegexOptions.Compiled);
 
-    public static bool UpdateMode
+    public static bool UpdateMode =>
+        ResolveUpdateMode(Environment.GetEnvironmentVariable("AVRO_UPDATE_SNAPSHOTS"), Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Update mode from the two environment variables; refused (an exception) when CI is true.</summary>
+    public static bool ResolveUpdateMode(string? update, string? ci)
     {
-        get
+        if (update != "1")
         {
-            if (Environment.GetEnvironmentVariable("AVRO_UPDATE_SNAPSHOTS") != "1")
-            {
-                return false;
-            }
-
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException("AVRO_UPDATE_SNAPSHOTS is refused when CI=true: baselines are updated by a person, not by CI.");
-            }
-
-            return true;
+            return false;
         }
+
+        if (string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("AVRO_UPDATE_SNAPSHOTS is refused when CI=true: baselines are updated by a person, not by CI.");
+        }
+
+        return true;
     }
 
     /// <summary>Compares every generated file and the generator's diagnostics with the baselines.</summary>

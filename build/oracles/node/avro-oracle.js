@@ -99,13 +99,16 @@ function forSchema(json, registry, exact) {
 function load(file, schemaDirs, exact) {
   const target = fs.realpathSync(file);
   let pending = [];
-  // A schema dir contributes the .avsc files of its whole tree, as our CLI reads it.
-  for (const dir of schemaDirs) {
-    for (const name of fs.readdirSync(dir, { recursive: true }).sort()) {
-      const p = path.join(dir, name);
-      if (name.endsWith('.avsc') && fs.realpathSync(p) !== target) pending.push(p);
+  // A schema dir contributes the .avsc files of its whole tree, as our CLI reads it. (Walked by hand: Node 18,
+  // Debian 12's own, ignores readdirSync's recursive option.)
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith('.avsc') && fs.realpathSync(p) !== target) pending.push(p);
     }
-  }
+  };
+  schemaDirs.forEach(walk);
   let known = {};
   let progress = true;
   while (progress && pending.length > 0) {

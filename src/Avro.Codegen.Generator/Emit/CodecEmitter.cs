@@ -26,6 +26,12 @@ internal sealed class CodecEmitter
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A null string or byte array would otherwise be written as empty (a span over null is empty) or as JSON null:
+    /// silent corruption. Other reference types fail on their own when dereferenced.
+    /// </summary>
+    private static string NotNull(string value, string avroType) => $"{value} ?? throw {Json}.NullValue(\"{avroType}\")";
+
     // ----- binary -----
 
     public void WriteBinary(TypeRef type, string value)
@@ -50,10 +56,10 @@ internal sealed class CodecEmitter
                 _w.Line($"writer.WriteDouble({value});");
                 break;
             case TypeRefKind.Bytes:
-                _w.Line($"writer.WriteBytes({value});");
+                _w.Line($"writer.WriteBytes({NotNull(value, "bytes")});");
                 break;
             case TypeRefKind.String:
-                _w.Line($"writer.WriteString({value});");
+                _w.Line($"writer.WriteString({NotNull(value, "string")});");
                 break;
             case TypeRefKind.Record:
             case TypeRefKind.Fixed:
@@ -249,10 +255,10 @@ internal sealed class CodecEmitter
                 _w.Line($"{Json}.WriteDouble(writer, {value});");
                 break;
             case TypeRefKind.Bytes:
-                _w.Line($"{Json}.WriteBytes(writer, {value});");
+                _w.Line($"{Json}.WriteBytes(writer, {NotNull(value, "bytes")});");
                 break;
             case TypeRefKind.String:
-                _w.Line($"writer.WriteStringValue({value});");
+                _w.Line($"writer.WriteStringValue({NotNull(value, "string")});");
                 break;
             case TypeRefKind.Record:
             case TypeRefKind.Fixed:

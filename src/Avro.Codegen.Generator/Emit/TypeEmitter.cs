@@ -504,7 +504,10 @@ internal static class TypeEmitter
         {
             var c = cases[i];
             w.Line($"case {I(i + 1)}:");
-            w.Line(c.Type.Kind == TypeRefKind.Null ? "    return \"null\";" : $"    return {Naming.Literal(c.Type.BranchName + ": ")} + _case{I(i)}{(c.Type.IsValueType ? ".ToString()" : "?.ToString()")};");
+            // string.Create with the invariant culture: culture-independent text and no boxing of value branches.
+            w.Line(c.Type.Kind == TypeRefKind.Null
+                ? "    return \"null\";"
+                : $"    return string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{c.Type.BranchName}: {{_case{I(i)}}}\");");
         }
 
         w.Line("default:");

@@ -166,6 +166,46 @@ public sealed class AvroContainerReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads every datum as the generated type <typeparamref name="T"/>. The file's schema must have the same Parsing
+    /// Canonical Form as <typeparamref name="T"/>'s (data written with another schema needs schema resolution).
+    /// </summary>
+    public IEnumerable<T> ReadAll<T>()
+        where T : IAvroRecord<T>
+    {
+        var canonical = ParsingCanonicalForm.ToCanonicalJson(Schema);
+        if (canonical != T.CanonicalSchema)
+        {
+            throw new AvroException($"The file's schema {canonical} is not the schema of {typeof(T).Name} ({T.CanonicalSchema}).");
+        }
+
+        while (TryReadBlock(out var count, out var data))
+        {
+            foreach (var value in DecodeBlock<T>(data, count))
+            {
+                yield return value;
+            }
+        }
+    }
+
+    private List<T> DecodeBlock<T>(byte[] data, long count)
+        where T : IAvroRecord<T>
+    {
+        var values = new List<T>();
+        var reader = new AvroReader(data, _options);
+        for (var i = 0L; i < count; i++)
+        {
+            values.Add(T.ReadAvro(ref reader));
+        }
+
+        if (!reader.End)
+        {
+            throw new AvroException($"Block {_blockIndex - 1} has {reader.Remaining} bytes after its {count} datums", reader.Position);
+        }
+
+        return values;
+    }
+
     private List<object?> DecodeBlock(byte[] data, long count, GenericReadOptions? readOptions)
     {
         var values = new List<object?>();

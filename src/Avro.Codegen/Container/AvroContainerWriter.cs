@@ -82,6 +82,27 @@ public sealed class AvroContainerWriter : IDisposable
         EndDatum();
     }
 
+    /// <summary>Starts a file for generated records of type <typeparamref name="T"/> (their schema goes in the header).</summary>
+    public static AvroContainerWriter Create<T>(Stream output, string codec = AvroContainer.NullCodec,
+        IReadOnlyDictionary<string, byte[]>? metadata = null, bool leaveOpen = false)
+        where T : IAvroRecord<T>
+    {
+        var parsed = SchemaParser.Parse(T.SchemaJson, typeof(T).Name + ".avsc");
+        var schema = parsed.Schema
+            ?? throw new AvroException($"The schema of {typeof(T).Name} does not parse: " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
+        return new AvroContainerWriter(output, schema, codec, metadata, leaveOpen);
+    }
+
+    /// <summary>Appends one generated record.</summary>
+    public void Write<T>(T value)
+        where T : IAvroRecord<T>
+    {
+        var writer = new AvroWriter(_block);
+        value.WriteAvro(ref writer);
+        writer.Flush();
+        EndDatum();
+    }
+
     /// <summary>Appends one generic value (see <see cref="GenericRecord"/>).</summary>
     public void Write(object? value)
     {

@@ -134,6 +134,10 @@ public static class AvroJsonCodec
     public static AvroException MissingField(string record, string field) =>
         new($"The JSON object for record '{record}' has no field '{field}', and the field has no default.");
 
+    /// <summary>A null where the schema has a <c>string</c> or <c>bytes</c> (not a union with <c>null</c>).</summary>
+    public static AvroException NullValue(string avroType) =>
+        new($"A {avroType} value is null, but the schema does not allow null here (only a union with \"null\" does).");
+
     /// <summary>A C# enum value outside the Avro symbols.</summary>
     public static AvroException InvalidEnumValue(string enumName, int value) =>
         new($"{value.ToString(CultureInfo.InvariantCulture)} is not a symbol index of enum '{enumName}'.");

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-
 namespace Avro.Codegen.Interop.Tests.Infrastructure;
 
 /// <summary>Our <c>avro-codegen</c> tool, run from the copy that the project reference puts beside the tests.</summary>
@@ -24,16 +21,21 @@ internal static class AvroCli
         return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     });
 
-    /// <summary>
-    /// Several tests ask the same question (our canonical form, our bytes for a data file); the tool is
-    /// deterministic, so each distinct call runs once per test run.
-    /// </summary>
-    private static readonly ConcurrentDictionary<string, Lazy<ProcessResult>> Memo = new();
+    public static ProcessResult Run(byte[]? stdin, params string[] arguments) =>
+        ProcessRunner.RunOnce(LazyHost.Value, [LazyDll.Value, .. arguments], stdin);
 
-    public static ProcessResult Run(byte[]? stdin, params string[] arguments)
-    {
-        var key = string.Join('\0', arguments) + "\0" + (stdin is null ? "-" : Convert.ToHexString(SHA256.HashData(stdin)));
-        return Memo.GetOrAdd(key, _ => new Lazy<ProcessResult>(
-            () => ProcessRunner.Run(LazyHost.Value, [LazyDll.Value, .. arguments], stdin))).Value;
-    }
+    /// <summary>The option that makes fromjson/tojson keep map entries in input order instead of Java's hash order.</summary>
+    public static readonly string[] InputOrder = ["--map-order", "input"];
+
+    /// <summary><c>fromjson</c> of a corpus data file.</summary>
+    public static ProcessResult FromJson(string relativeData, params string[] options) =>
+        Run(File.ReadAllBytes(Corpus.DataPath(relativeData)), ["fromjson", .. SchemaArgs(relativeData), .. options]);
+
+    /// <summary><c>tojson</c> of <paramref name="bytes"/>, datums of a corpus data file's schema.</summary>
+    public static ProcessResult ToJson(byte[] bytes, string relativeData, params string[] options) =>
+        Run(bytes, ["tojson", .. SchemaArgs(relativeData), .. options]);
+
+    /// <summary>Our fromjson/tojson take the schema as <c>--schema</c> (the oracles take it first).</summary>
+    private static string[] SchemaArgs(string relativeData) =>
+        ["--schema", Corpus.SchemaPathOfData(relativeData), .. Corpus.SchemaDirArgs(relativeData)];
 }

@@ -111,6 +111,6 @@ internal static class NodeOracle
     public static ProcessResult Run(byte[]? stdin, params string[] arguments)
     {
         OracleAvailability.Require(Oracle.Node);
-        return ProcessRunner.Run("node", [Path.Combine(Folder, "avro-oracle.js"), .. arguments], stdin);
+        return ProcessRunner.RunOnce("node", [Path.Combine(Folder, "avro-oracle.js"), .. arguments], stdin);
     }
 }

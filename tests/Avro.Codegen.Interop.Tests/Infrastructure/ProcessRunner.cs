@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Avro.Codegen.Interop.Tests.Infrastructure;
@@ -25,6 +27,20 @@ internal static class ProcessRunner
 {
     // Generous: a JVM start on a busy two-core CI machine can take seconds; a hang must still end the test.
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Several tests ask the same question (our canonical form, avsc's bytes for a data file); the programs are
+    /// deterministic, so each distinct call runs once per test run.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Lazy<ProcessResult>> Memo = new();
+
+    /// <summary>Like <see cref="Run"/>, but an identical earlier call's result is reused.</summary>
+    public static ProcessResult RunOnce(string fileName, IReadOnlyList<string> arguments, byte[]? stdin = null)
+    {
+        var key = fileName + "\0" + string.Join('\0', arguments) + "\0"
+            + (stdin is null ? "-" : Convert.ToHexString(SHA256.HashData(stdin)));
+        return Memo.GetOrAdd(key, _ => new Lazy<ProcessResult>(() => Run(fileName, arguments, stdin))).Value;
+    }
 
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, byte[]? stdin = null,
         string? workingDirectory = null)
