@@ -22,5 +22,6 @@ internal static class Program
             CompatCommand.Create(),
             FromJsonCommand.Create(),
             ToJsonCommand.Create(),
+            RegistryCommand.Create(),
         };
 }

@@ -28,7 +28,7 @@ public sealed class AvroGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var files = context.AdditionalTextsProvider
-            .Where(static text => text.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase))
+            .Where(static text => text.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase) && !HistoryEmitter.IsHistory(text.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => ReadFile(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.ParseFile);
@@ -57,6 +57,14 @@ public sealed class AvroGenerator : IIncrementalGenerator
                 EmitType(spc, spec);
             }
         });
+
+        // Earlier schema versions (history folders) are checked against the current types and registered, not generated.
+        var history = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase) && HistoryEmitter.IsHistory(text.Path))
+            .Select(static (text, ct) => HistoryEmitter.Read(text, ct))
+            .Collect()
+            .Combine(resolved.Select(static (result, _) => result.Types));
+        context.RegisterSourceOutput(history, static (spc, pair) => HistoryEmitter.Emit(spc, pair.Left, pair.Right));
 
         // Confluent.Kafka adapters, only when the project references Confluent.Kafka. The step yields a bool, so a
         // compilation edit re-runs only this cheap lookup and the output stays cached.

@@ -39,9 +39,6 @@ internal static class ThrowHelper
     public static T Throw<T>(string message, long offset) => throw new AvroException(message, offset);
 
     [DoesNotReturn]
-    public static void ThrowValue(string message) => throw new AvroException(message);
-
-    [DoesNotReturn]
     public static void ThrowDestinationFull(int needed, long written) =>
         throw new AvroException($"The destination span is full: {needed} more byte(s) needed after {written} byte(s) written.");
 }

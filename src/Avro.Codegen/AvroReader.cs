@@ -173,11 +173,7 @@ public ref struct AvroReader
     }
 
     /// <summary>Reads a float: 4 bytes, little-endian IEEE 754.</summary>
-    public float ReadFloat()
-    {
-        var value = BinaryPrimitives.ReadSingleLittleEndian(Take(4));
-        return value;
-    }
+    public float ReadFloat() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
 
     /// <summary>Reads a double: 8 bytes, little-endian IEEE 754.</summary>
     public double ReadDouble() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));

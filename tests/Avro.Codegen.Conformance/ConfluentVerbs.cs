@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
 using Avro.Codegen.Registry;
+using Avro.Codegen.Resolution;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Serialization;
 
@@ -108,21 +109,22 @@ internal static class ConfluentVerbs
 
     private static void Decode(ISchemaRegistryClient client, string fullName, AvroSchema schema, byte[] input, IBufferWriter<byte> output)
     {
-        var writers = new Dictionary<ConfluentSchemaId, AvroSchema?>();
+        var plans = new Dictionary<ConfluentSchemaId, ResolutionPlan>();
+        var resolved = new ArrayBufferWriter<byte>();
         using var json = new Utf8JsonWriter(output, AvroJson.WriterOptions);
         var offset = 0;
         do
         {
             var id = ConfluentFraming.ReadHeader(input.AsSpan(offset), out var body);
-            if (!writers.TryGetValue(id, out var writer))
+            if (!plans.TryGetValue(id, out var plan))
             {
-                writer = WriterSchema(client, id, fullName, schema);
-                writers.Add(id, writer);
+                plan = Plan(client, id, fullName, schema);
+                plans.Add(id, plan);
             }
 
             var bodyStart = input.Length - body.Length;
             int consumed;
-            if (writer is null)
+            if (plan.IsIdentity)
             {
                 var reader = new AvroReader(body);
                 AvroGeneratedTypes.TryBinaryToJson(fullName, ref reader, json);
@@ -130,9 +132,10 @@ internal static class ConfluentVerbs
             }
             else
             {
-                // Another, compatible writer schema: resolve to the type's schema, then decode with the generated code.
-                var resolved = SchemaResolution.Transcode(writer, schema, body, out consumed);
-                var reader = new AvroReader(resolved);
+                // Another, compatible writer schema: resolve to the type's encoding, then decode with the generated code.
+                resolved.ResetWrittenCount();
+                consumed = plan.Transcode(body, resolved);
+                var reader = new AvroReader(resolved.WrittenSpan);
                 AvroGeneratedTypes.TryBinaryToJson(fullName, ref reader, json);
             }
 
@@ -144,9 +147,9 @@ internal static class ConfluentVerbs
         while (offset < input.Length);
     }
 
-    // Null when the writer schema is the type's own canonical form (decoded directly); otherwise the writer schema,
-    // after checking that the type can read it.
-    private static AvroSchema? WriterSchema(ISchemaRegistryClient client, ConfluentSchemaId id, string fullName, AvroSchema readerSchema)
+    // The plan from the message's writer schema to the type's (the identity when they share a canonical form); the
+    // same resolution the runtime's ConfluentAvroDeserializer uses.
+    private static ResolutionPlan Plan(ISchemaRegistryClient client, ConfluentSchemaId id, string fullName, AvroSchema readerSchema)
     {
         RegistrySchema writer;
         try
@@ -166,15 +169,14 @@ internal static class ConfluentVerbs
             throw new AvroException($"the registry's schema {id} does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
         }
 
-        if (SchemaFingerprint.Crc64Avro(parsed.Schema) == SchemaFingerprint.Crc64Avro(readerSchema))
+        try
         {
-            return null;
+            return SchemaResolution.GetPlan(parsed.Schema, readerSchema);
         }
-
-        var problems = SchemaResolution.Check(parsed.Schema, readerSchema);
-        return problems.Count == 0
-            ? parsed.Schema
-            : throw new AvroException($"the message was written with schema {id}, which {fullName} cannot read: {string.Join("; ", problems)}");
+        catch (AvroIncompatibleSchemaException e)
+        {
+            throw new AvroException($"the message was written with schema {id}, which {fullName} cannot read: {e.Message}");
+        }
     }
 
     /// <summary>Parses the .avsc files embedded at build time and finds the named type.</summary>

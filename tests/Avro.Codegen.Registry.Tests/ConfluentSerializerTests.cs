@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using Avro.Codegen.Resolution;
+using Avro.Codegen.Schema.Compatibility;
 using Avro.Codegen.Serialization;
 using Avro.Codegen.TestRegistry;
 using registry.tests;
@@ -300,6 +302,9 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
         Assert.Contains("TYPE_MISMATCH", e.Message, StringComparison.Ordinal);
         Assert.Equal("id " + id, e.WriterSchemaId);
         Assert.NotEqual(e.ReaderFingerprint, e.WriterFingerprint);
+        var incompatible = Assert.IsType<AvroIncompatibleSchemaException>(e.InnerException);
+        Assert.Equal(SchemaIncompatibilityType.TypeMismatch, Assert.Single(incompatible.Incompatibilities).Type);
+        Assert.Equal((e.WriterFingerprint, e.ReaderFingerprint), (incompatible.WriterFingerprint, incompatible.ReaderFingerprint));
     }
 
     [Fact]
@@ -349,6 +354,28 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
         var e = Assert.Throws<AvroException>(() => new ConfluentAvroDeserializer<Order>(_client).Deserialize(bytes.AsSpan(0, bytes.Length - 3)));
 
         Assert.IsNotType<AvroSchemaMismatchException>(e);
+    }
+
+    [Fact]
+    public void Bytes_after_the_value_are_avro_errors_on_both_paths()
+    {
+        var framed = new ConfluentAvroSerializer<Order>(_client).Serialize(SampleOrder(), "orders")!;
+        var bodyLength = framed.Length - ConfluentFraming.HeaderLength;
+        var v2 = Avro.Codegen.Schema.SchemaParser.Parse(OrderV2).Schema!;
+        var v2Value = new Avro.Codegen.Generic.GenericRecord((Avro.Codegen.Schema.RecordSchema)v2)
+        {
+            ["id"] = 5L, ["customer"] = "c", ["amount"] = 1.25, ["note"] = null, ["tags"] = new List<object?>(), ["currency"] = "USD",
+        };
+        var v2Body = Avro.Codegen.Generic.GenericBinary.Encode(v2, v2Value);
+        var v2Id = _server.Registry.Register("orders-value", new RegistrySchema(OrderV2)).Id;
+        var deserializer = new ConfluentAvroDeserializer<Order>(_client);
+
+        var direct = Assert.Throws<AvroException>(() => deserializer.Deserialize([.. framed, 0x00]));
+        var resolved = Assert.Throws<AvroException>(() => deserializer.Deserialize(Frame(v2Id, [.. v2Body, 0x00, 0x00])));
+
+        Assert.Equal((bodyLength, v2Body.Length), (direct.Offset, resolved.Offset));
+        Assert.Contains("1 byte(s) follow the value", direct.Message, StringComparison.Ordinal);
+        Assert.Contains("2 byte(s) follow the value", resolved.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,8 +52,23 @@ public class GenericPropertyTests
         var bytes = GenericBinary.Encode(schema, value);
         var json = GenericJson.ToJson(schema, GenericBinary.Decode(schema, bytes, readOptions: KeepBranches));
         var again = GenericBinary.Encode(schema, GenericJson.FromJson(schema, json, KeepBranches));
-        return again.AsSpan().SequenceEqual(bytes);
+
+        // JSON writes every NaN as "NaN", so a NaN payload (other bits) cannot survive; everything else must.
+        return again.AsSpan().SequenceEqual(bytes)
+            || (ContainsNaN(value) && again.Length == bytes.Length
+                && GenericEquality.Equals(GenericBinary.Decode(schema, bytes, readOptions: KeepBranches), GenericBinary.Decode(schema, again, readOptions: KeepBranches)));
     });
+
+    private static bool ContainsNaN(object? value) => value switch
+    {
+        float f => float.IsNaN(f),
+        double d => double.IsNaN(d),
+        GenericUnion u => ContainsNaN(u.Value),
+        GenericRecord r => Enumerable.Range(0, r.Schema.Fields.Count).Any(i => ContainsNaN(r[i])),
+        IDictionary<string, object?> map => map.Values.Any(ContainsNaN),
+        System.Collections.IList list => list.Cast<object?>().Any(ContainsNaN),
+        _ => false,
+    };
 
     [Fact]
     public void Skip_consumes_exactly_one_value() => ForAll((schema, value) =>

@@ -13,43 +13,13 @@ namespace Avro.Codegen.Cli.Commands;
 /// </summary>
 internal static class FromJsonCommand
 {
-    public static Command Create()
-    {
-        var schemaOption = CodecCommandOptions.CreateSchemaOption();
-        var schemaDirs = SchemaLoader.CreateSchemaDirOption();
-        var framing = CodecCommandOptions.CreateFramingOption();
-        var mapOrder = CodecCommandOptions.CreateMapOrderOption(
-            "Order of map entries in the output: 'java' (the order Java Avro's jsontofrag writes, so the bytes match it) or 'input'.");
-
-        var command = new Command("fromjson", "Convert datums in the Avro JSON encoding (standard input) to Avro binary (standard output).")
-        {
-            schemaOption,
-            schemaDirs,
-            framing,
-            mapOrder,
-        };
-        command.SetAction(parseResult =>
-        {
-            var error = parseResult.InvocationConfiguration.Error;
-            var frame = DatumFraming.Parse(parseResult.GetValue(framing), forWriting: true, out var problem);
-            if (frame is null)
-            {
-                error.WriteLine("avro-codegen: error: " + problem);
-                return ExitCodes.BadInput;
-            }
-
-            var schema = SchemaLoader.Load(parseResult.GetValue(schemaOption)!, parseResult.GetValue(schemaDirs), error);
-            if (schema is null)
-            {
-                return ExitCodes.BadInput;
-            }
-
-            using var input = Console.OpenStandardInput();
-            using var output = Console.OpenStandardOutput();
-            return Run(schema, frame, parseResult.GetValue(mapOrder) == "java", input, output, error);
-        });
-        return command;
-    }
+    public static Command Create() =>
+        CodecCommandOptions.CreateCommand(
+            "fromjson",
+            "Convert datums in the Avro JSON encoding (standard input) to Avro binary (standard output).",
+            "Order of map entries in the output: 'java' (the order Java Avro's jsontofrag writes, so the bytes match it) or 'input'.",
+            forWriting: true,
+            Run);
 
     /// <summary>
     /// Converts every datum of <paramref name="input"/>; the output is written only when all of them converted, so a

@@ -12,43 +12,13 @@ namespace Avro.Codegen.Cli.Commands;
 /// </summary>
 internal static class ToJsonCommand
 {
-    public static Command Create()
-    {
-        var schemaOption = CodecCommandOptions.CreateSchemaOption();
-        var schemaDirs = SchemaLoader.CreateSchemaDirOption();
-        var framing = CodecCommandOptions.CreateFramingOption();
-        var mapOrder = CodecCommandOptions.CreateMapOrderOption(
-            "Order of map entries in the output: 'java' (the order Java Avro's JSON encoder writes after reading binary) or 'input'.");
-
-        var command = new Command("tojson", "Convert Avro binary datums (standard input) to the Avro JSON encoding, one per line (standard output).")
-        {
-            schemaOption,
-            schemaDirs,
-            framing,
-            mapOrder,
-        };
-        command.SetAction(parseResult =>
-        {
-            var error = parseResult.InvocationConfiguration.Error;
-            var frame = DatumFraming.Parse(parseResult.GetValue(framing), forWriting: false, out var problem);
-            if (frame is null)
-            {
-                error.WriteLine("avro-codegen: error: " + problem);
-                return ExitCodes.BadInput;
-            }
-
-            var schema = SchemaLoader.Load(parseResult.GetValue(schemaOption)!, parseResult.GetValue(schemaDirs), error);
-            if (schema is null)
-            {
-                return ExitCodes.BadInput;
-            }
-
-            using var input = Console.OpenStandardInput();
-            using var output = Console.OpenStandardOutput();
-            return Run(schema, frame, parseResult.GetValue(mapOrder) == "java", input, output, error);
-        });
-        return command;
-    }
+    public static Command Create() =>
+        CodecCommandOptions.CreateCommand(
+            "tojson",
+            "Convert Avro binary datums (standard input) to the Avro JSON encoding, one per line (standard output).",
+            "Order of map entries in the output: 'java' (the order Java Avro's JSON encoder writes after reading binary) or 'input'.",
+            forWriting: false,
+            Run);
 
     /// <summary>Converts every datum of <paramref name="input"/>; nothing is written unless all of them convert.</summary>
     internal static int Run(AvroSchema schema, DatumFraming framing, bool javaMapOrder, Stream input, Stream output, TextWriter error)

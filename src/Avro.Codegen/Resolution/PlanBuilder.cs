@@ -201,7 +201,8 @@ internal sealed class PlanBuilder
                 return ambiguous;
             }
 
-            if (writerField is not null)
+            // A writer field is read once: a second reader field naming it (through an alias) counts as missing.
+            if (writerField is not null && readerIndexOf[writerField.Position] < 0)
             {
                 readerIndexOf[writerField.Position] = readerField.Position;
                 filled[readerField.Position] = true;

@@ -19,6 +19,44 @@ public static class ResolvingReader
     public static T Read<T>(ReadOnlySpan<byte> data, AvroSchema writerSchema, AvroReaderOptions? options = null) where T : IAvroRecord<T> =>
         GetPlan<T>(writerSchema).Read<T>(data, options);
 
+    /// <summary>
+    /// Reads a value written with the schema of fingerprint <paramref name="writerFingerprint"/>: <typeparamref name="T"/>'s
+    /// own (read directly) or one registered in <see cref="KnownWriterSchemas"/> (e.g. by the generator from a history folder).
+    /// </summary>
+    /// <exception cref="AvroException">The fingerprint is not known, or the bytes are malformed.</exception>
+    public static T Read<T>(ReadOnlySpan<byte> data, ulong writerFingerprint, AvroReaderOptions? options = null) where T : IAvroRecord<T>
+    {
+        if (writerFingerprint == T.SchemaFingerprint)
+        {
+            return AvroSerializer.Deserialize<T>(data, options);
+        }
+
+        if (!KnownWriterSchemas.TryGetPlan<T>(writerFingerprint, out var plan))
+        {
+            throw new AvroException(
+                $"No known writer schema has fingerprint {writerFingerprint:X16}: it is neither {typeof(T).Name}'s ({T.SchemaFingerprint:X16}) nor one registered in KnownWriterSchemas.");
+        }
+
+        return plan!.Read<T>(data, options);
+    }
+
+    /// <summary>
+    /// Reads an Avro single-object encoded message (<c>C3 01</c>, fingerprint, body) written with <typeparamref name="T"/>'s
+    /// schema or any schema registered for it in <see cref="KnownWriterSchemas"/>.
+    /// </summary>
+    public static T ReadSingleObject<T>(ReadOnlySpan<byte> message, AvroReaderOptions? options = null) where T : IAvroRecord<T>
+    {
+        var fingerprint = SingleObjectEncoding.ReadHeader(message, out var body);
+        try
+        {
+            return Read<T>(body, fingerprint, options);
+        }
+        catch (AvroException e) when (e.Offset >= 0 && e is not AvroIncompatibleSchemaException)
+        {
+            throw new AvroException(e.Reason, e.Offset + SingleObjectEncoding.HeaderLength, e);
+        }
+    }
+
     /// <summary>The cached plan that reads data written with <paramref name="writerSchema"/> into <typeparamref name="T"/>.</summary>
     /// <exception cref="AvroIncompatibleSchemaException">The pair is incompatible (see <see cref="ResolutionMode.RequireCompatible"/>).</exception>
     public static ResolutionPlan GetPlan<T>(AvroSchema writerSchema, ResolutionMode mode = ResolutionMode.RequireCompatible) where T : IAvroRecord<T>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Avro.Codegen.Registry;
-using Avro.Codegen.Schema;
+using Avro.Codegen.Resolution;
 
 namespace Avro.Codegen.Serialization;
 
@@ -12,12 +12,14 @@ namespace Avro.Codegen.Serialization;
 /// by id and cached.
 /// </summary>
 /// <remarks>
-/// <para>When the writer schema has the record type's Parsing Canonical Form (same CRC-64-AVRO fingerprint; docs,
-/// defaults and other attributes may differ) the generated decoder reads the body directly. Another writer schema
-/// that the record type can read (the schema core's reader/writer check) goes through <see cref="SchemaResolution"/>
-/// first, a slower path; one it cannot read raises <see cref="AvroSchemaMismatchException"/> with the reasons. An id
-/// the registry does not know raises <see cref="AvroUnknownSchemaException"/>; bad framing and bad bytes raise
-/// <see cref="AvroException"/>.</para>
+/// <para>Each writer schema is parsed once per id and read through its <see cref="ResolutionPlan"/>
+/// (<see cref="ResolvingReader.GetPlan{T}"/>), cached with the id. When the writer schema has the record type's Parsing
+/// Canonical Form (same CRC-64-AVRO fingerprint; docs, defaults and other attributes may differ) the plan is the
+/// identity and the generated decoder reads the body directly. Another writer schema that the record type can read is
+/// resolved to the type's encoding first, a slower path; one it cannot read raises
+/// <see cref="AvroSchemaMismatchException"/> naming the id, whose inner <see cref="AvroIncompatibleSchemaException"/>
+/// lists the incompatibilities. An id the registry does not know raises <see cref="AvroUnknownSchemaException"/>; bad
+/// framing and bad bytes (including bytes after the value) raise <see cref="AvroException"/>.</para>
 /// <para>Null messages (tombstones, <c>isNull</c>) give <see langword="null"/> without any registry call.
 /// The synchronous methods block on the registry the first time an id is seen. Thread-safe.</para>
 /// </remarks>
@@ -27,9 +29,9 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
     private readonly ISchemaRegistryClient _client;
     private readonly ConfluentDeserializerOptions _options;
 
-    // Writer schemas already fetched and checked against T. A null schema means T's decoder reads the data directly.
-    private readonly ConcurrentDictionary<int, WriterPlan> _byId = new();
-    private readonly ConcurrentDictionary<Guid, WriterPlan> _byGuid = new();
+    // The resolution plan of every writer schema already fetched, by the id or GUID that named it.
+    private readonly ConcurrentDictionary<int, ResolutionPlan> _byId = new();
+    private readonly ConcurrentDictionary<Guid, ResolutionPlan> _byGuid = new();
 
     /// <summary>Creates a deserializer.</summary>
     public ConfluentAvroDeserializer(ISchemaRegistryClient client, ConfluentDeserializerOptions? options = null)
@@ -78,24 +80,14 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
         return Decode(plan, data.Span[bodyOffset..]);
     }
 
-    private T Decode(WriterPlan plan, ReadOnlySpan<byte> body)
-    {
-        if (plan.Writer is null)
-        {
-            var direct = new AvroReader(body, _options.ReaderOptions);
-            return T.ReadAvro(ref direct);
-        }
+    // The identity plan (writer schema with T's canonical form) reads with T's generated decoder directly; any other
+    // plan transcodes to T's encoding first.
+    private T Decode(ResolutionPlan plan, ReadOnlySpan<byte> body) => plan.Read<T>(body, _options.ReaderOptions);
 
-        // Another (compatible) writer schema: resolve to T's schema first, then decode with T's generated reader.
-        var resolved = SchemaResolution.Transcode(plan.Writer, RecordSchema<T>.Parsed, body, _options.ReaderOptions);
-        var reader = new AvroReader(resolved, _options.ReaderOptions);
-        return T.ReadAvro(ref reader);
-    }
-
-    private bool TryGetKnown(ConfluentSchemaId id, out WriterPlan plan) =>
+    private bool TryGetKnown(ConfluentSchemaId id, out ResolutionPlan plan) =>
         id.Id is { } number ? _byId.TryGetValue(number, out plan!) : _byGuid.TryGetValue(id.Guid!.Value, out plan!);
 
-    private async Task<WriterPlan> PlanAsync(ConfluentSchemaId id, CancellationToken cancellationToken)
+    private async Task<ResolutionPlan> PlanAsync(ConfluentSchemaId id, CancellationToken cancellationToken)
     {
         RegistrySchema writer;
         try
@@ -110,25 +102,15 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
         }
 
         var writerSchema = await RegistrySchemaParsing.ParseAsync(_client, writer, Describe(id), cancellationToken).ConfigureAwait(false);
-        var fingerprint = SchemaFingerprint.Crc64Avro(writerSchema);
-        WriterPlan plan;
-        if (fingerprint == T.SchemaFingerprint)
+        ResolutionPlan plan;
+        try
         {
-            plan = new WriterPlan(null);
+            plan = ResolvingReader.GetPlan<T>(writerSchema);
         }
-        else
+        catch (AvroIncompatibleSchemaException e)
         {
-            var problems = SchemaResolution.Check(writerSchema, RecordSchema<T>.Parsed);
-            if (problems.Count > 0)
-            {
-                // Not cached: the registry may learn nothing new, but a later message may carry another id anyway.
-                throw new AvroSchemaMismatchException(
-                    $"The message was written with schema {Describe(id)}, which {typeof(T).Name} ({RecordSchema<T>.FullName}) cannot read: " +
-                    string.Join("; ", problems) + $" (writer fingerprint {fingerprint:X16}, reader fingerprint {T.SchemaFingerprint:X16}).",
-                    Describe(id), fingerprint, T.SchemaFingerprint);
-            }
-
-            plan = new WriterPlan(writerSchema);
+            // Not cached here: a later message may carry another id anyway, and the pair's verdict is cached by SchemaResolution.
+            throw new AvroSchemaMismatchException(Describe(id), typeof(T).Name, e);
         }
 
         if (id.Id is { } key)
@@ -145,6 +127,4 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
 
     private static string Describe(ConfluentSchemaId id) =>
         id.Id is { } number ? "id " + number.ToString(CultureInfo.InvariantCulture) : "guid " + id.Guid!.Value.ToString();
-
-    private sealed record WriterPlan(AvroSchema? Writer);
 }

@@ -1,9 +1,14 @@
 using Avro.Codegen.Registry;
+using Avro.Codegen.Resolution;
 using Avro.Codegen.Schema;
 
 namespace Avro.Codegen.Serialization;
 
-/// <summary>The writer schema of a message differs from the schema of the type it is being read into.</summary>
+/// <summary>
+/// A registry schema id does not fit a generated type: the serializer was told to write the type under an id of
+/// another schema, or a message was written with a schema the type cannot read (then
+/// <see cref="Exception.InnerException"/> is the <see cref="AvroIncompatibleSchemaException"/> listing why).
+/// </summary>
 public sealed class AvroSchemaMismatchException : AvroException
 {
     /// <summary>Creates the exception.</summary>
@@ -13,6 +18,16 @@ public sealed class AvroSchemaMismatchException : AvroException
         WriterSchemaId = writerSchemaId;
         WriterFingerprint = writerFingerprint;
         ReaderFingerprint = readerFingerprint;
+    }
+
+    /// <summary>Creates the exception for a message whose writer schema (named by <paramref name="writerSchemaId"/>) the type cannot read.</summary>
+    public AvroSchemaMismatchException(string writerSchemaId, string readerTypeName, AvroIncompatibleSchemaException innerException)
+        : base($"The message was written with schema {writerSchemaId}, which {readerTypeName} cannot read. {innerException?.Message}", -1, innerException)
+    {
+        ArgumentNullException.ThrowIfNull(innerException);
+        WriterSchemaId = writerSchemaId;
+        WriterFingerprint = innerException.WriterFingerprint;
+        ReaderFingerprint = innerException.ReaderFingerprint;
     }
 
     /// <summary>The schema id (or GUID) the message named.</summary>
@@ -42,22 +57,17 @@ public sealed class AvroUnknownSchemaException : AvroException
 /// <summary>Facts about a generated record type's schema, computed once per type.</summary>
 internal static class RecordSchema<T> where T : IAvroRecord<T>
 {
-    private static readonly Lazy<(string FullName, RegistrySchema Registry, AvroSchema? Parsed)> Info = new(() =>
-    {
-        var parsed = SchemaParser.Parse(T.SchemaJson, typeof(T).Name + ".avsc");
-        var fullName = parsed.Schema is NamedSchema named ? named.FullName : parsed.Schema?.TypeName ?? typeof(T).Name;
-        return (fullName, new RegistrySchema(T.SchemaJson), parsed.Schema);
-    });
+    // The schema is parsed once per type, by ResolvingReader (which also reads with it).
+    private static readonly Lazy<string> Name = new(() =>
+        ResolvingReader.ReaderSchema<T>() is NamedSchema named ? named.FullName : ResolvingReader.ReaderSchema<T>().TypeName);
 
-    /// <summary>The parsed schema (the reader schema for schema resolution).</summary>
-    public static AvroSchema Parsed => Info.Value.Parsed
-        ?? throw new AvroException($"The generated schema of {typeof(T).Name} does not parse; regenerate the type.");
+    private static readonly Lazy<RegistrySchema> Text = new(() => new RegistrySchema(T.SchemaJson));
 
     /// <summary>The Avro full name (what RecordName strategies use).</summary>
-    public static string FullName => Info.Value.FullName;
+    public static string FullName => Name.Value;
 
     /// <summary>The schema as the serializer registers it: the generated <c>SchemaJson</c>.</summary>
-    public static RegistrySchema Registry => Info.Value.Registry;
+    public static RegistrySchema Registry => Text.Value;
 }
 
 /// <summary>Parses registry schemas (following references) and compares them with generated types.</summary>

@@ -99,12 +99,57 @@ public class RecordResolutionTests
              """{"a":{"x":3,"z":false,"y":"r"},"b":[{"x":1,"z":false,"y":"p"},{"x":-2,"z":false,"y":"q"}]}"""));
     }
 
+    // Several rules at once in one record: union renumbering with promotion, enum default, float widening, a
+    // recursive type gaining a defaulted field, string to bytes, a plain value into the reader's exact union branch.
+    public static TheoryData<string, string, string, string> MixedEvolutions => new()
+    {
+        {
+            """{"type":"record","name":"R","fields":[{"name":"a","type":"int"},{"name":"gone","type":{"type":"map","values":"string"}},{"name":"b","type":["null","string","int"]}]}""",
+            """{"type":"record","name":"R","fields":[{"name":"b","type":["string","null","double"]},{"name":"c","type":"string","default":"x"},{"name":"a","type":"long"}]}""",
+            """{"a":5,"gone":{"k":"v"},"b":{"int":7}}""",
+            """{"b":{"double":7.0},"c":"x","a":5}"""
+        },
+        {
+            """{"type":"record","name":"R","fields":[{"name":"e","type":{"type":"enum","name":"E","symbols":["A","B","C"]}},{"name":"f","type":"float"}]}""",
+            """{"type":"record","name":"R","fields":[{"name":"f","type":"double"},{"name":"e","type":{"type":"enum","name":"E","symbols":["C","Z"],"default":"Z"}}]}""",
+            """{"e":"B","f":0.1}""",
+            """{"f":0.10000000149011612,"e":"Z"}"""
+        },
+        {
+            """{"type":"record","name":"N","fields":[{"name":"v","type":"int"},{"name":"next","type":["null","N"]}]}""",
+            """{"type":"record","name":"N","fields":[{"name":"next","type":["null","N"]},{"name":"v","type":"double"},{"name":"s","type":{"type":"array","items":"int"},"default":[1,2]}]}""",
+            """{"v":1,"next":{"N":{"v":2,"next":null}}}""",
+            """{"next":{"N":{"next":null,"v":2.0,"s":[1,2]}},"v":1.0,"s":[1,2]}"""
+        },
+        {
+            """{"type":"record","name":"R","fields":[{"name":"s","type":"string"},{"name":"x","type":"int"}]}""",
+            """{"type":"record","name":"R","fields":[{"name":"x","type":["null","long","int"]},{"name":"s","type":"bytes"}]}""",
+            """{"s":"h\u00e9","x":-3}""",
+            """{"x":{"int":-3},"s":"h\u00c3\u00a9"}"""
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(MixedEvolutions))]
+    public void Mixed_evolutions_resolve(string writer, string reader, string written, string read) =>
+        Resolves(writer, reader, (written, read));
+
     [Fact]
     public void A_reader_field_alias_names_the_writer_field()
     {
         const string writer = """{"type":"record","name":"User","fields":[{"name":"fullName","type":"string"},{"name":"id","type":"int"}]}""";
         const string reader = """{"type":"record","name":"User","fields":[{"name":"id","type":"int"},{"name":"name","type":"string","aliases":["fullName"]}]}""";
         Resolves(writer, reader, ("""{"fullName":"ann","id":4}""", """{"id":4,"name":"ann"}"""));
+    }
+
+    [Fact]
+    public void A_writer_field_named_by_two_reader_fields_fills_the_first_and_the_other_takes_its_default()
+    {
+        const string writer = """{"type":"record","name":"U","fields":[{"name":"x","type":"int"},{"name":"a","type":"string"}]}""";
+        Resolves(writer, """{"type":"record","name":"U","fields":[{"name":"a","type":"string"},{"name":"b","type":"string","aliases":["a"],"default":"d"}]}""",
+            ResolutionMode.PerValue, ("""{"x":1,"a":"s"}""", """{"a":"s","b":"d"}"""));
+        Resolves(writer, """{"type":"record","name":"U","fields":[{"name":"b","type":"string","aliases":["a"]},{"name":"x","type":"int"},{"name":"a","type":"string","default":"z"}]}""",
+            ResolutionMode.PerValue, ("""{"x":1,"a":"s"}""", """{"b":"s","x":1,"a":"z"}"""));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Avro.Codegen.Resolution;
 using Avro.Codegen.Schema;
@@ -138,5 +139,43 @@ public class TypedAndCacheTests
             }
         });
         Assert.Equal(0, failures);
+    }
+
+    [Fact]
+    public void Known_writer_schemas_are_found_by_fingerprint_as_single_object_messages_carry_it()
+    {
+        const string v0 = """{"type":"record","name":"Person","namespace":"test","fields":[{"name":"id","type":"int"},{"name":"name","type":"string"}]}""";
+        var writer = Parse(v0);
+        var fingerprint = Schema.SchemaFingerprint.Crc64Avro(writer);
+        var body = Encode(writer, """{"id":9,"name":"zed"}""");
+        var message = new System.Buffers.ArrayBufferWriter<byte>();
+        SingleObjectEncoding.WriteHeader(message, fingerprint);
+        message.Write(body);
+
+        var unknown = Assert.ThrowsAny<AvroException>(() => ResolvingReader.ReadSingleObject<Person>(message.WrittenSpan));
+        Assert.Contains(fingerprint.ToString("X16"), unknown.Message);
+
+        KnownWriterSchemas.Register<Person>(fingerprint, v0);
+        Assert.Contains(fingerprint, KnownWriterSchemas.Fingerprints<Person>());
+        Assert.Equal(new Person(9, "zed", "none"), ResolvingReader.ReadSingleObject<Person>(message.WrittenSpan));
+        Assert.Equal(new Person(9, "zed", "none"), ResolvingReader.Read<Person>(body, fingerprint));
+
+        // The type's own fingerprint needs no registration; truncated bodies name the offset in the message.
+        var own = AvroSerializer.SerializeSingleObject(new Person(1, "a", "b"));
+        Assert.Equal(new Person(1, "a", "b"), ResolvingReader.ReadSingleObject<Person>(own));
+        var truncated = Assert.ThrowsAny<AvroException>(() => ResolvingReader.ReadSingleObject<Person>(message.WrittenSpan[..^1]));
+        Assert.True(truncated.Offset >= SingleObjectEncoding.HeaderLength);
+    }
+
+    [Fact]
+    public void A_registered_schema_with_a_wrong_fingerprint_or_incompatible_content_fails_when_used()
+    {
+        const string other = """{"type":"record","name":"Person","namespace":"test","fields":[{"name":"id","type":"boolean"}]}""";
+        KnownWriterSchemas.Register<Person>(0x1234UL, other);
+        Assert.Contains("has fingerprint", Assert.ThrowsAny<AvroException>(() => ResolvingReader.Read<Person>([1], 0x1234UL)).Message);
+
+        var fingerprint = Schema.SchemaFingerprint.Crc64Avro(Parse(other));
+        KnownWriterSchemas.Register<Person>(Parse(other));
+        Assert.Throws<AvroIncompatibleSchemaException>(() => ResolvingReader.Read<Person>([1], fingerprint));
     }
 }

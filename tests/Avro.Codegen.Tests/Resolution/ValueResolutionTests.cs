@@ -113,6 +113,8 @@ public class ValueResolutionTests
     {
         Resolves(Field("""["int","long"]"""), Field("\"double\""),
             ("""{"v":{"int":1}}""", """{"v":1.0}"""), ("""{"v":{"long":2}}""", """{"v":2.0}"""));
+        Resolves(Field("""["bytes","string"]"""), Field("\"string\""),
+            ("""{"v":{"bytes":"x"}}""", """{"v":"x"}"""), ("""{"v":{"string":"y"}}""", """{"v":"y"}"""));
 
         var e = Assert.Throws<AvroIncompatibleSchemaException>(() => Plan(Field("""["null","string"]"""), Field("\"string\"")));
         Assert.Equal(SchemaIncompatibilityType.TypeMismatch, Assert.Single(e.Incompatibilities).Type);

@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+
+namespace Avro.Codegen.Build.Registry;
+
+/// <summary>One registered schema version, as <c>GET /subjects/{s}/versions/{v}</c> and lookups return it.</summary>
+/// <param name="Subject">The subject.</param>
+/// <param name="Version">The version within the subject.</param>
+/// <param name="Id">The global schema id (what Confluent framing carries).</param>
+/// <param name="Schema">The schema text as the registry stores it.</param>
+public sealed record RegisteredSchema(string Subject, int Version, int Id, string Schema);
+
+/// <summary>The answer of <c>POST /compatibility/subjects/{s}/versions/latest?verbose=true</c>.</summary>
+/// <param name="IsCompatible">The verdict.</param>
+/// <param name="Messages">The verbose messages (empty when compatible, or when the server is too old to send them).</param>
+public sealed record CompatibilityAnswer(bool IsCompatible, IReadOnlyList<string> Messages);

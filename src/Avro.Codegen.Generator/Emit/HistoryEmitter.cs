@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Avro.Codegen.Generator.Model;
+using Avro.Codegen.Schema;
+using Avro.Codegen.Schema.Compatibility;
+using Avro.Codegen.Schema.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Avro.Codegen.Generator.Emit;
+
+/// <summary>One <c>.avsc</c> file of a <c>history</c> folder: an earlier version of a schema, not a type to generate.</summary>
+internal sealed record HistoryInput(string Path, string Text);
+
+/// <summary>
+/// Earlier versions of schemas (see <c>docs/evolution.md</c>): every <c>.avsc</c> with a <c>history</c> folder in its
+/// path is an earlier version of the current type with the same full name (or a current type that has its name as an
+/// alias). For each, the build checks that the current type can read it (incompatibilities are errors at the history
+/// file) and emits its schema and fingerprint as constants, registered with the runtime's <c>KnownWriterSchemas</c>
+/// when the assembly loads, so data written with known versions resolves without a registry.
+/// </summary>
+internal static class HistoryEmitter
+{
+    private const string Category = "Avro.Codegen";
+    private const string HelpLink = "https://github.com/avro-codegen/avro-codegen/blob/main/docs/evolution.md";
+
+    /// <summary>AVRO120: the current type cannot read a version of its history.</summary>
+    public static readonly DiagnosticDescriptor IncompatibleHistory = new(
+        "AVRO120", "Current schema cannot read an earlier version", "{0}", Category, DiagnosticSeverity.Error, true, helpLinkUri: HelpLink);
+
+    /// <summary>AVRO121: a history file names no current type.</summary>
+    public static readonly DiagnosticDescriptor OrphanHistory = new(
+        "AVRO121", "Earlier schema version without current type", "{0}", Category, DiagnosticSeverity.Warning, true, helpLinkUri: HelpLink);
+
+    /// <summary>AVRO122: a history file is not a valid schema of a named record.</summary>
+    public static readonly DiagnosticDescriptor InvalidHistory = new(
+        "AVRO122", "Invalid earlier schema version", "{0}", Category, DiagnosticSeverity.Error, true, helpLinkUri: HelpLink);
+
+    /// <summary>True for a path with a folder named <c>history</c> (any case).</summary>
+    public static bool IsHistory(string path) =>
+        path.Replace('\\', '/').Split('/').Reverse().Skip(1).Any(segment => string.Equals(segment, "history", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads a history file; one the compiler cannot read is an empty text, which reports as an invalid version.</summary>
+    public static HistoryInput Read(AdditionalText file, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new HistoryInput(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new HistoryInput(file.Path, string.Empty);
+        }
+    }
+
+    /// <summary>Checks every history file against the current records and emits one registration file for them all.</summary>
+    public static void Emit(SourceProductionContext context, ImmutableArray<HistoryInput> history, EquatableArray<TypeSpec> current)
+    {
+        if (history.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        var records = new Dictionary<string, (TypeSpec Spec, RecordSchema Schema)>(StringComparer.Ordinal);
+        foreach (var spec in current)
+        {
+            if (spec.Kind == Model.GeneratedKind.Record && SchemaParser.Parse(spec.SchemaJson, spec.FullName + ".avsc").Schema is RecordSchema schema)
+            {
+                records[spec.FullName] = (spec, schema);
+            }
+        }
+
+        var registrations = new List<(TypeSpec Reader, string Json, ulong Fingerprint, string Path)>();
+        foreach (var file in history.OrderBy(h => h.Path, StringComparer.Ordinal))
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var parsed = SchemaParser.Parse(file.Text, file.Path);
+            if (parsed.Schema is not RecordSchema writer)
+            {
+                var why = parsed.Errors.Count > 0 ? string.Join("; ", parsed.Errors.Select(e => e.Code + ": " + e.Message)) : "it is not a record schema";
+                context.ReportDiagnostic(Diagnostic.Create(InvalidHistory, At(file.Path, parsed.Errors.FirstOrDefault()?.Span),
+                    $"The earlier schema version '{Path.GetFileName(file.Path)}' cannot be used: {why}"));
+                continue;
+            }
+
+            var reader = FindReader(records, writer);
+            if (reader is null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(OrphanHistory, At(file.Path, writer.Span),
+                    $"The earlier schema version '{Path.GetFileName(file.Path)}' of '{writer.FullName}' has no current record of that name (or with that alias) in this project; it is ignored"));
+                continue;
+            }
+
+            var check = SchemaCompatibility.CheckReaderWriter(reader.Value.Schema, writer);
+            if (!check.IsCompatible)
+            {
+                var problems = check.Incompatibilities.Select(i => i.ToString()).Concat(check.Errors.Select(e => e.Message));
+                context.ReportDiagnostic(Diagnostic.Create(IncompatibleHistory, At(file.Path, writer.Span),
+                    $"The current schema of '{reader.Value.Spec.FullName}' cannot read data written with its earlier version '{Path.GetFileName(file.Path)}': {string.Join("; ", problems)}"));
+                continue;
+            }
+
+            registrations.Add((reader.Value.Spec, SchemaJson.ToJson(writer), SchemaFingerprint.Crc64Avro(writer), file.Path));
+        }
+
+        if (registrations.Count > 0)
+        {
+            context.AddSource("AvroHistory.g.cs", SourceText.From(Source(registrations), System.Text.Encoding.UTF8));
+        }
+    }
+
+    private static (TypeSpec Spec, RecordSchema Schema)? FindReader(Dictionary<string, (TypeSpec Spec, RecordSchema Schema)> records, RecordSchema writer)
+    {
+        if (records.TryGetValue(writer.FullName, out var same))
+        {
+            return same;
+        }
+
+        foreach (var record in records.Values.OrderBy(r => r.Spec.FullName, StringComparer.Ordinal))
+        {
+            if (record.Schema.Aliases.Contains(writer.FullName))
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Source(List<(TypeSpec Reader, string Json, ulong Fingerprint, string Path)> registrations)
+    {
+        var w = new SourceWriter();
+        w.Line("// <auto-generated/>");
+        w.Line("#nullable enable");
+        w.Line("#pragma warning disable CA2255 // The module initializer only registers constants; it is how known versions need no registry.");
+        w.Line();
+        w.Line("namespace Avro.Codegen.Generated;");
+        w.Line();
+        w.Line("/// <summary>The earlier schema versions of this project's history folders, known to the runtime without a registry.</summary>");
+        w.Open("internal static class AvroHistory");
+        for (var i = 0; i < registrations.Count; i++)
+        {
+            var (reader, json, fingerprint, path) = registrations[i];
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            w.Line($"/// <summary>An earlier version of <c>{reader.FullName}</c> ({Escape(Path.GetFileName(path))}).</summary>");
+            w.Line($"public const string SchemaJson{index} = {Naming.Literal(json)};");
+            w.Line();
+            w.Line($"/// <summary>The CRC-64-AVRO fingerprint of <see cref=\"SchemaJson{index}\"/>.</summary>");
+            w.Line($"public const ulong Fingerprint{index} = 0x{fingerprint.ToString("X16", CultureInfo.InvariantCulture)}UL;");
+            w.Line();
+        }
+
+        w.Line("/// <summary>Registers every earlier version with <c>KnownWriterSchemas</c> (schemas are parsed on first use).</summary>");
+        w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+        w.Open("internal static void Register()");
+        for (var i = 0; i < registrations.Count; i++)
+        {
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            w.Line($"global::Avro.Codegen.Resolution.KnownWriterSchemas.Register<{registrations[i].Reader.QualifiedName}>(Fingerprint{index}, SchemaJson{index});");
+        }
+
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static Location At(string path, SourceSpan? span) => span is null
+        ? Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(new LinePosition(0, 0), new LinePosition(0, 0)))
+        : Location.Create(path, new TextSpan(span.Offset, span.Length),
+            new LinePositionSpan(new LinePosition(Math.Max(0, span.StartLine - 1), Math.Max(0, span.StartColumn - 1)),
+                new LinePosition(Math.Max(0, span.EndLine - 1), Math.Max(0, span.EndColumn - 1))));
+}

@@ -1,0 +1,242 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Avro.Codegen.TestRegistry;
+
+namespace Avro.Codegen.PackageTests;
+
+/// <summary>The package as a user gets it: layout, generated code, schema errors, and the compatibility gate.</summary>
+[Collection("package")]
+[Trait("Category", "Package")]
+public sealed class PackageTests
+{
+    private const string UserV1 = """{"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"long"}]}""";
+
+    /// <summary>'email' (line 7, column 5) has no default: incompatible with UserV1 under BACKWARD.</summary>
+    private const string UserV2 = """
+        {
+          "type": "record",
+          "name": "User",
+          "namespace": "com.acme",
+          "fields": [
+            { "name": "id", "type": "long" },
+            { "name": "email", "type": "string" }
+          ]
+        }
+        """;
+
+    private static readonly string UserV2WithDefault = UserV2.Replace("\"type\": \"string\" }", "\"type\": \"string\", \"default\": \"\" }");
+
+    private const string UsersTopic = """
+          <ItemGroup>
+            <AvroSchema Update="schemas/user.avsc" Topic="users" />
+          </ItemGroup>
+        """;
+
+    private readonly PackageFixture _fixture;
+
+    public PackageTests(PackageFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void Package_holds_runtime_generator_task_and_build_files_and_nothing_else()
+    {
+        using var zip = ZipFile.OpenRead(_fixture.Nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+
+        foreach (var expected in new[]
+                 {
+                     "lib/net8.0/Avro.Codegen.dll", "lib/net8.0/Avro.Codegen.Schema.dll",
+                     "lib/net10.0/Avro.Codegen.dll", "lib/net10.0/Avro.Codegen.Schema.dll",
+                     "analyzers/dotnet/cs/Avro.Codegen.Generator.dll", "analyzers/dotnet/cs/Avro.Codegen.Schema.dll",
+                     "tasks/netstandard2.0/Avro.Codegen.Build.dll", "tasks/netstandard2.0/Avro.Codegen.Schema.dll",
+                     "build/Avro.Codegen.props", "build/Avro.Codegen.targets", "build/Avro.Codegen.Gate.props", "build/Avro.Codegen.Gate.targets",
+                 })
+        {
+            Assert.Contains(expected, entries);
+        }
+
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generator") || e.Contains("Avro.Codegen.Build")));
+        Assert.DoesNotContain(entries, e => Path.GetFileName(e).StartsWith("Microsoft.Build", StringComparison.Ordinal)
+                                            || Path.GetFileName(e).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        using var nuspec = new StreamReader(zip.GetEntry("Avro.Codegen.nuspec")!.Open());
+        var text = nuspec.ReadToEnd();
+        Assert.DoesNotContain("<dependency ", text);
+        Assert.Contains($"<version>{_fixture.Version}</version>", text);
+    }
+
+    [Fact]
+    public void Generated_code_compiles_and_round_trips()
+    {
+        var consumer = _fixture.CreateConsumer("roundtrip");
+        consumer.Write("schemas/user.avsc", UserV2);
+
+        var build = consumer.Build();
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        var run = consumer.RunProgram();
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // id 42 -> zig-zag 84 = 0x54; "a@b.c" -> length 5 zig-zag 10 = 0x0A, then the UTF-8 bytes.
+        Assert.Contains("hex=540A6140622E63 equal=True", run.Output);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(consumer.Directory, "obj"), "*User*.g.cs", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Broken_schema_fails_the_build_with_a_located_AVRO_error()
+    {
+        var consumer = _fixture.CreateConsumer("broken");
+        consumer.Write("schemas/user.avsc", UserV2.Replace("\"long\"", "\"lnog\""));
+        consumer.Write("Program.cs", "System.Console.WriteLine();");
+
+        var build = consumer.Build();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(new Regex(@"user\.avsc\(6,\d+(,\d+,\d+)?\): error AVRO0\d\d:"), build.Output);
+    }
+
+    [Fact]
+    public async Task Gate_against_the_emulator_fails_incompatible_passes_compatible_and_skips_no_op_rebuilds()
+    {
+        await using var registry = await TestRegistryServer.StartAsync();
+        var url = registry.BaseAddress.ToString().TrimEnd('/');
+        await RegisterAsync(registry.BaseAddress, "users-value", UserV1);
+        var consumer = _fixture.CreateConsumer("gate");
+        consumer.Project(UsersTopic);
+        consumer.Write("schemas/user.avsc", UserV2);
+
+        var incompatible = consumer.Build("-p:AvroSchemaRegistryUrl=" + url);
+        Assert.NotEqual(0, incompatible.ExitCode);
+        Assert.Matches(new Regex(@"schemas/user\.avsc\(7,5(,\d+,\d+)?\): error AVROB001: subject 'users-value': The field 'email' at path '/fields/1' in the new schema has no default value"),
+            incompatible.Output);
+
+        consumer.Write("schemas/user.avsc", UserV2WithDefault);
+        var before = registry.Stats.RequestCount;
+        var compatible = consumer.Build("-p:AvroSchemaRegistryUrl=" + url);
+        Assert.True(compatible.ExitCode == 0, compatible.ToString());
+        Assert.DoesNotContain("AVROB", compatible.Output);
+        Assert.True(registry.Stats.RequestCount > before, "the compatible build asked the registry");
+
+        var afterCheck = registry.Stats.RequestCount;
+        var noOp = consumer.Build("-p:AvroSchemaRegistryUrl=" + url);
+        Assert.True(noOp.ExitCode == 0, noOp.ToString());
+        Assert.Equal(afterCheck, registry.Stats.RequestCount);
+
+        // Forcing re-checks an unchanged project; credentials in the URL reach neither the output nor obj/.
+        var withCredentials = url.Replace("http://", "http://alice:s3cr3t-pw@", StringComparison.Ordinal);
+        var forced = consumer.Build("-p:AvroSchemaRegistryUrl=" + withCredentials, "-p:AvroCodegen_ForceCompatibilityCheck=true");
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.True(registry.Stats.RequestCount > afterCheck, "the forced build asked the registry");
+        Assert.DoesNotContain("s3cr3t", forced.Output);
+        Assert.All(Directory.GetFiles(Path.Combine(consumer.Directory, "obj"), "*", SearchOption.AllDirectories),
+            file => Assert.DoesNotContain("s3cr3t", File.ReadAllText(file)));
+
+        var register = consumer.Build("-t:AvroRegisterSchemas", "-p:AvroSchemaRegistryUrl=" + url);
+        Assert.True(register.ExitCode == 0, register.ToString());
+        Assert.Contains("users-value -> 2", register.Output);
+
+        var download = consumer.Build("-t:AvroDownloadSchemas", "-p:AvroSchemaRegistryUrl=" + url, "-p:AvroCodegen_DownloadDirectory=registry-copy");
+        Assert.True(download.ExitCode == 0, download.ToString());
+        Assert.Contains("email", File.ReadAllText(Path.Combine(consumer.Directory, "registry-copy", "users-value.avsc")));
+    }
+
+    [Fact]
+    public void Unreachable_registry_fails_closed_or_warns_when_configured()
+    {
+        var consumer = _fixture.CreateConsumer("unreachable");
+        consumer.Project(UsersTopic);
+        consumer.Write("schemas/user.avsc", UserV2);
+        var url = "-p:AvroSchemaRegistryUrl=http://127.0.0.1:" + FreePort();
+
+        var closed = consumer.Build(url, "-p:AvroCodegen_RegistryRetries=0");
+        Assert.NotEqual(0, closed.ExitCode);
+        Assert.Matches(new Regex(@"user\.avsc ?: error AVROB002: registry http://127\.0\.0\.1:\d+ could not be reached"), closed.Output);
+
+        var warned = consumer.Build(url, "-p:AvroCodegen_RegistryRetries=0", "-p:AvroCodegen_RegistryFailureSeverity=warning");
+        Assert.True(warned.ExitCode == 0, warned.ToString());
+        Assert.Contains("warning AVROB002", warned.Output);
+
+        // The IDE's design-time builds never run the gate.
+        var designTime = consumer.Build(url, "-p:DesignTimeBuild=true");
+        Assert.True(designTime.ExitCode == 0, designTime.ToString());
+        Assert.DoesNotContain("AVROB", designTime.Output);
+    }
+
+    [Fact]
+    public void Offline_baseline_fails_an_incompatible_change_and_is_not_compiled_itself()
+    {
+        var consumer = _fixture.CreateConsumer("baseline");
+        consumer.Project(UsersTopic + """
+              <PropertyGroup>
+                <AvroCodegen_CompatibilityBaseline>avro-baseline</AvroCodegen_CompatibilityBaseline>
+              </PropertyGroup>
+            """);
+        consumer.Write("avro-baseline/users-value.avsc", UserV1);
+        consumer.Write("schemas/user.avsc", UserV2);
+
+        var incompatible = consumer.Build();
+        Assert.NotEqual(0, incompatible.ExitCode);
+        Assert.Matches(new Regex(@"user\.avsc\(7,5(,\d+,\d+)?\): error AVROB001: subject 'users-value': .*against baseline users-value\.avsc, level BACKWARD"), incompatible.Output);
+
+        consumer.Write("schemas/user.avsc", UserV2WithDefault);
+        var compatible = consumer.Build();
+        Assert.True(compatible.ExitCode == 0, compatible.ToString());
+    }
+
+    [Fact]
+    public void Quickstart_sample_produces_and_consumes_framed_messages_on_the_embedded_registry()
+    {
+        var sample = _fixture.CopySample("Avro.Codegen.Sample");
+
+        var build = _fixture.Run(sample, "build", "-nologo", "-tl:off", "-v:m", "-p:AvroCodegenVersion=" + _fixture.Version);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = _fixture.Run(sample, Path.Combine(sample, "bin", "Debug", "net10.0", "Avro.Codegen.Sample.dll"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("registry: mock://quickstart, subject orders-value, schema id 1", run.Output);
+        Assert.Contains("consumed ada 12.50 (schema id 1,", run.Output);
+        Assert.Contains("consumed grace 99.99 (schema id 1,", run.Output);
+        Assert.Contains("read back equal: True", run.Output);
+        Assert.Contains("\"customer\":\"ada\"", run.Output);
+    }
+
+    [Fact]
+    public void Gate_sample_fails_the_incompatible_change_and_passes_the_compatible_one()
+    {
+        var sample = _fixture.CopySample("Avro.Codegen.GateSample");
+        DotnetResult Build() => _fixture.Run(sample, "build", "-nologo", "-tl:off", "-v:m", "-p:AvroCodegenVersion=" + _fixture.Version);
+        var schema = Path.Combine(sample, "schemas", "order.avsc");
+
+        var unchanged = Build();
+        Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
+
+        File.Copy(Path.Combine(sample, "changes", "incompatible.avsc"), schema, overwrite: true);
+        var incompatible = Build();
+        Assert.NotEqual(0, incompatible.ExitCode);
+        Assert.Matches(new Regex(@"schemas/order\.avsc\(8,5(,\d+,\d+)?\): error AVROB001: subject 'orders-value': The field 'channel'"), incompatible.Output);
+
+        File.Copy(Path.Combine(sample, "changes", "compatible.avsc"), schema, overwrite: true);
+        var compatible = Build();
+        Assert.True(compatible.ExitCode == 0, compatible.ToString());
+    }
+
+    private static async Task RegisterAsync(Uri registry, string subject, string schema)
+    {
+        using var http = new HttpClient { BaseAddress = registry };
+        var body = new StringBuilder("{\"schema\":");
+        Avro.Codegen.Schema.Json.JsonValue.WriteString(body, schema);
+        body.Append('}');
+        using var content = new StringContent(body.ToString(), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.schemaregistry.v1+json");
+        var response = await http.PostAsync($"subjects/{subject}/versions", content);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+}
