@@ -75,7 +75,7 @@ public sealed class BinaryInteropTests
     }
 
     /// <summary>The oracles take the schema file as their first argument.</summary>
-    private static string[] OracleSchemaArgs(string data) => [Corpus.SchemaPathOfData(data), .. Corpus.SchemaDirArgs(data)];
+    internal static string[] OracleSchemaArgs(string data) => [Corpus.SchemaPathOfData(data), .. Corpus.SchemaDirArgs(data)];
 
     internal static void AssertSameBytes(byte[] expected, byte[] actual, string expectedName, string actualName = "avro-codegen")
     {
