@@ -194,6 +194,14 @@ public ref struct AvroReader
         var start = _position;
         var length = ReadLength("string");
         var bytes = Take(length);
+#if NET9_0_OR_GREATER
+        // ASCII text (identifiers, codes, most names) is valid UTF-8 that widens byte for byte: one vectorized check
+        // and one copy, where the UTF-8 decoder needs a counting pass and a decoding pass.
+        if (Ascii.IsValid(bytes))
+        {
+            return string.Create(bytes.Length, bytes, static (chars, ascii) => Ascii.ToUtf16(ascii, chars, out _));
+        }
+#endif
         if (_options.InvalidUtf8Handling == InvalidUtf8Handling.Replace)
         {
             return Encoding.UTF8.GetString(bytes);

@@ -177,7 +177,7 @@ public ref struct AvroWriter
     public void WriteFixed(ReadOnlySpan<byte> value) => WriteRaw(value);
 
     /// <summary>Writes bytes with no prefix, e.g. a pre-encoded value.</summary>
-    public void WriteRaw(ReadOnlySpan<byte> value)
+    public void WriteRaw(scoped ReadOnlySpan<byte> value)
     {
         if (value.Length <= ChunkSize || _output is null)
         {

@@ -189,6 +189,23 @@ public class PrimitiveEncodingTests
     }
 
     [Fact]
+    public void Ascii_strings_decode_exactly_and_a_high_byte_anywhere_takes_the_checked_utf8_path()
+    {
+        // Pure-ASCII strings are widened directly; every code point below 0x80 must survive that, and a byte at or
+        // above 0x80, even after a long ASCII run (beyond the first vector blocks of the check), must not.
+        var ascii = new string(Enumerable.Range(0, 128).Select(i => (char)i).ToArray());
+        Assert.Equal(ascii, Read(ToBytes((ref AvroWriter w) => w.WriteString(ascii)), (ref AvroReader r) => r.ReadString()));
+        var mixed = new string('a', 70) + "\u00e9" + new string('b', 70);
+        Assert.Equal(mixed, Read(ToBytes((ref AvroWriter w) => w.WriteString(mixed)), (ref AvroReader r) => r.ReadString()));
+
+        // Length 79 (zig-zag 158: 9E 01), 78 ASCII bytes, then a lone continuation byte.
+        var stray = new byte[] { 0x9E, 0x01 }.Concat(Enumerable.Repeat((byte)'a', 78)).Append((byte)0x80).ToArray();
+        var e = Fails(stray, (ref AvroReader r) => r.ReadString());
+        Assert.Equal(2 + 78, e.Offset);
+        Assert.Contains("UTF-8", e.Message);
+    }
+
+    [Fact]
     public void Record_and_array_examples_from_the_specification()
     {
         Assert.Equal(Hex("36 06666F6F"), ToBytes((ref AvroWriter w) => { w.WriteLong(27); w.WriteString("foo"); }));

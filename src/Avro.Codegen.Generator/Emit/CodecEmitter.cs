@@ -153,6 +153,9 @@ internal sealed class CodecEmitter
         _ => null,
     };
 
+    /// <summary>The initial capacity of a collection read from binary: its first block's count, at most 1024 items.</summary>
+    private static string InitialCapacity(string count) => $"{count} < 1024 ? (int){count} : 1024";
+
     /// <summary>Reads one value into <paramref name="target"/>, declaring it with its C# type when <paramref name="declare"/> is set.</summary>
     public void ReadBinary(TypeRef type, string target, bool declare)
     {
@@ -171,8 +174,11 @@ internal sealed class CodecEmitter
                 var count = Temp("count");
                 var index = Temp("i");
                 var item = Temp("item");
-                _w.Line($"var {list} = new {type.CSharpType}();");
-                _w.Open($"for (long {count} = reader.ReadBlockCount(); {count} != 0; {count} = reader.ReadBlockCount())");
+                // Sized from the first block's count, so reading allocates the list's array once (the count is
+                // already checked against the bytes that remain; the cap bounds what a forged count can reserve).
+                _w.Line($"long {count} = reader.ReadBlockCount();");
+                _w.Line($"var {list} = new {type.CSharpType}({InitialCapacity(count)});");
+                _w.Open($"for (; {count} != 0; {count} = reader.ReadBlockCount())");
                 _w.Open($"for (long {index} = 0; {index} < {count}; {index}++)");
                 ReadBinary(type.Element!, item, declare: true);
                 _w.Line($"{list}.Add({item});");
@@ -193,8 +199,9 @@ internal sealed class CodecEmitter
                 var index = Temp("i");
                 var key = Temp("key");
                 var item = Temp("value");
-                _w.Line($"var {map} = new {type.CSharpType}();");
-                _w.Open($"for (long {count} = reader.ReadBlockCount(); {count} != 0; {count} = reader.ReadBlockCount())");
+                _w.Line($"long {count} = reader.ReadBlockCount();");
+                _w.Line($"var {map} = new {type.CSharpType}({InitialCapacity(count)});");
+                _w.Open($"for (; {count} != 0; {count} = reader.ReadBlockCount())");
                 _w.Open($"for (long {index} = 0; {index} < {count}; {index}++)");
                 _w.Line($"string {key} = reader.ReadString();");
                 ReadBinary(type.Element!, item, declare: true);

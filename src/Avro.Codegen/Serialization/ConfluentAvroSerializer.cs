@@ -20,10 +20,15 @@ namespace Avro.Codegen.Serialization;
 public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
 {
     private static readonly TimeSpan LatestRefresh = TimeSpan.FromMinutes(5);
+    private static readonly long NeverExpires = DateTime.MaxValue.Ticks;
 
     private readonly ISchemaRegistryClient _client;
     private readonly ConfluentSerializerOptions _options;
-    private readonly ConcurrentDictionary<string, (int Id, long ExpiresTicks)> _ids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedId> _ids = new(StringComparer.Ordinal);
+
+    // The entry of the topic seen last, checked by reference before the dictionary: a producer usually writes one
+    // topic with one string instance, and the dictionary's string hashing was most of the framing overhead.
+    private volatile CachedId? _last;
 
     /// <summary>Creates a serializer.</summary>
     /// <exception cref="ArgumentException"><see cref="SchemaIdSource.UseSchemaId"/> without a <see cref="ConfluentSerializerOptions.SchemaId"/>.</exception>
@@ -106,8 +111,11 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
 
     private static void Write(T value, int id, IBufferWriter<byte> output)
     {
-        ConfluentFraming.WriteHeader(output, id);
+        // The header goes through the same writer as the body: one span from the buffer writer for both.
+        Span<byte> header = stackalloc byte[ConfluentFraming.HeaderLength];
+        ConfluentFraming.WriteHeader(header, id);
         var writer = new AvroWriter(output);
+        writer.WriteRaw(header);
         value.WriteAvro(ref writer);
         writer.Flush();
     }
@@ -120,15 +128,26 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
 
     private bool TryGetCached(string topic, out int id)
     {
-        if (_ids.TryGetValue(topic, out var entry) && entry.ExpiresTicks > DateTime.UtcNow.Ticks)
+        var entry = _last;
+        if (entry is null || !ReferenceEquals(entry.Topic, topic) || !IsFresh(entry))
         {
-            id = entry.Id;
-            return true;
+            if (!_ids.TryGetValue(topic, out entry) || !IsFresh(entry))
+            {
+                id = 0;
+                return false;
+            }
+
+            _last = entry;
         }
 
-        id = 0;
-        return false;
+        id = entry.Id;
+        return true;
     }
+
+    // Only ids of SchemaIdSource.UseLatest expire; the others skip the clock on every message.
+    private static bool IsFresh(CachedId entry) => entry.ExpiresTicks == NeverExpires || entry.ExpiresTicks > DateTime.UtcNow.Ticks;
+
+    private sealed record CachedId(string Topic, int Id, long ExpiresTicks);
 
     private async Task<int> ResolveAsync(string topic, CancellationToken cancellationToken)
     {
@@ -157,7 +176,7 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
                 break;
         }
 
-        _ids[topic] = (id, expires);
+        _ids[topic] = new CachedId(topic, id, expires);
         return id;
     }
 
