@@ -52,6 +52,13 @@ public static class AvroSerializer
         return value;
     }
 
+    /// <summary>
+    /// Decodes one value that must span all of <paramref name="data"/>. (Without this overload a <c>byte[]</c> argument
+    /// would be ambiguous between the span and memory overloads before C# 14.)
+    /// </summary>
+    public static T Deserialize<T>(byte[] data, AvroReaderOptions? options = null) where T : IAvroRecord<T> =>
+        Deserialize<T>(new ReadOnlySpan<byte>(data), options);
+
     /// <summary>Decodes one value that must span all of <paramref name="data"/>.</summary>
     public static T Deserialize<T>(ReadOnlyMemory<byte> data, AvroReaderOptions? options = null) where T : IAvroRecord<T> =>
         Deserialize<T>(data.Span, options);
