@@ -22,14 +22,15 @@ public sealed class Consumer
 
     public string Directory { get; }
 
-    /// <summary>The local feed first, then the normal source for anything else.</summary>
+    /// <summary>
+    /// The local feed, added to the machine's own package sources (not cleared), which serve everything else. The
+    /// package version is unique per run, so only the local feed can satisfy it.
+    /// </summary>
     public static string NuGetConfig(string feed) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <packageSources>
-            <clear />
             <add key="local" value="{feed}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
           </packageSources>
         </configuration>
         """;
