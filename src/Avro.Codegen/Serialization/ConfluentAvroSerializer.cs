@@ -24,6 +24,7 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
 
     private readonly ISchemaRegistryClient _client;
     private readonly ConfluentSerializerOptions _options;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, CachedId> _ids = new(StringComparer.Ordinal);
 
     // The entry of the topic seen last, checked by reference before the dictionary: a producer usually writes one
@@ -36,6 +37,7 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _options = options ?? new ConfluentSerializerOptions();
+        _time = _options.TimeProvider;
         if (_options.SchemaIdSource == SchemaIdSource.UseSchemaId && _options.SchemaId is null)
         {
             throw new ArgumentException("SchemaIdSource.UseSchemaId needs ConfluentSerializerOptions.SchemaId.", nameof(options));
@@ -145,7 +147,7 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
     }
 
     // Only ids of SchemaIdSource.UseLatest expire; the others skip the clock on every message.
-    private static bool IsFresh(CachedId entry) => entry.ExpiresTicks == NeverExpires || entry.ExpiresTicks > DateTime.UtcNow.Ticks;
+    private bool IsFresh(CachedId entry) => entry.ExpiresTicks == NeverExpires || entry.ExpiresTicks > _time.GetUtcNow().UtcTicks;
 
     private sealed record CachedId(string Topic, int Id, long ExpiresTicks);
 
@@ -154,14 +156,14 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
         var subject = SubjectFor(topic);
         var schema = RecordSchema<T>.Registry;
         int id;
-        var expires = DateTime.MaxValue.Ticks;
+        var expires = NeverExpires;
         switch (_options.SchemaIdSource)
         {
             case SchemaIdSource.UseLatest:
                 var latest = await _client.GetLatestSchemaAsync(subject, cancellationToken).ConfigureAwait(false);
                 await EnsureSameSchemaAsync(latest.Schema, $"{latest.Id} (latest of subject '{subject}')", cancellationToken).ConfigureAwait(false);
                 id = latest.Id;
-                expires = DateTime.UtcNow.Add(LatestRefresh).Ticks;
+                expires = _time.GetUtcNow().Add(LatestRefresh).UtcTicks;
                 break;
             case SchemaIdSource.UseSchemaId:
                 id = _options.SchemaId!.Value;

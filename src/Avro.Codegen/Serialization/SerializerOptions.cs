@@ -56,6 +56,9 @@ public sealed class ConfluentSerializerOptions
     /// <summary>Ask the registry to normalize the schema on register and lookup.</summary>
     public bool Normalize { get; set; }
 
+    // The clock that expires cached SchemaIdSource.UseLatest ids; tests substitute one they can move and count.
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Computes the subject for <paramref name="topic"/> and a record type.</summary>
     public string SubjectFor(string topic, string recordFullName)
     {
