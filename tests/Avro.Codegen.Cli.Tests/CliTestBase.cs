@@ -5,7 +5,11 @@ using Avro.Codegen.Cli.Shared;
 
 namespace Avro.Codegen.Cli.Tests;
 
-public sealed record CliRun(int ExitCode, string Output, string Error);
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    /// <summary>The non-empty lines of standard output.</summary>
+    public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
 
 /// <summary>Runs the CLI in process (fast) or as a real process, in a temporary folder of schema files.</summary>
 public abstract class CliTestBase : IDisposable

@@ -1,58 +1,15 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Avro.Codegen.Cli.Shared;
 
 namespace Avro.Codegen.Cli.Tests.Compat;
 
-public sealed record CompatRun(int ExitCode, string Output, string Error)
+/// <summary>
+/// Compat CLI tests: the shared in-process runner and temporary folder of <see cref="CliTestBase"/>, plus the shared
+/// compatibility vectors and the exit-code assertions the compat verbs need.
+/// </summary>
+public abstract class CompatCliFixture : CliTestBase
 {
-    public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-}
-
-/// <summary>Runs <c>avro-codegen</c> in process against schema files in a temporary folder.</summary>
-public abstract class CompatCliFixture : IDisposable
-{
-    /// <summary>The compiler-style line every input error uses.</summary>
-    protected static readonly Regex ErrorLine = new(@"^.+\(\d+,\d+\): error AVRO\d{3}: .+$");
-
-    protected CompatCliFixture()
-    {
-        Dir = Path.Combine(Path.GetTempPath(), "avro-compat-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Dir);
-    }
-
-    protected string Dir { get; }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    /// <summary>Writes a file under the temporary folder; single quotes in <paramref name="text"/> become double quotes.</summary>
-    protected string Write(string relativePath, string text)
-    {
-        var path = Path.Combine(Dir, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.Replace('\'', '"'));
-        return path;
-    }
-
-    protected static CompatRun Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CliRunner.Run(Program.CreateRootCommand(), args, output, error);
-        return new CompatRun(exit, output.ToString(), error.ToString());
-    }
-
     /// <summary>Asserts exit code 2 with only compiler-style error lines on stderr, nothing on stdout, no stack trace.</summary>
-    protected static void AssertBadInput(CompatRun run, string expectedCode)
+    protected static void AssertBadInput(CliRun run, string expectedCode)
     {
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
@@ -64,7 +21,7 @@ public abstract class CompatCliFixture : IDisposable
     }
 
     /// <summary>Asserts exit code 2 for wrong usage: a one-line reason on stderr, nothing on stdout.</summary>
-    protected static void AssertUsage(CompatRun run, string expectedFragment)
+    protected static void AssertUsage(CliRun run, string expectedFragment)
     {
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);

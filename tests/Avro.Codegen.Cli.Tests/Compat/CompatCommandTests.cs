@@ -200,26 +200,4 @@ public sealed class CompatProcessTests : CompatCliFixture
         var invalid = RunProcess("compat", "--reader", bad, "--writer", writer);
         AssertBadInput(invalid, "AVRO011");
     }
-
-    private static CompatRun RunProcess(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "avro-codegen.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "avro-codegen did not finish");
-        return new CompatRun(process.ExitCode, output.Result, error.Result);
-    }
 }
