@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Avro.Codegen.TestUtilities;
 
 namespace Avro.Codegen.Cli.Tests.Compat;
 
@@ -30,37 +31,5 @@ public abstract class CompatCliFixture : CliTestBase
     }
 
     /// <summary>Lines of a shared vector file (<c>../shared/vectors</c> beside the folder holding Avro.Codegen.sln).</summary>
-    protected static IReadOnlyList<JsonElement> ReadVectors(string fileName)
-    {
-        var lines = new List<JsonElement>();
-        foreach (var line in File.ReadLines(Path.Combine(SharedDirectory(), "vectors", fileName)))
-        {
-            if (line.Trim().Length > 0)
-            {
-                using var document = JsonDocument.Parse(line);
-                lines.Add(document.RootElement.Clone());
-            }
-        }
-
-        return lines;
-    }
-
-    private static string SharedDirectory()
-    {
-        var overridden = Environment.GetEnvironmentVariable("AVRO_SHARED_DIR");
-        if (!string.IsNullOrEmpty(overridden))
-        {
-            return overridden;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Avro.Codegen.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-            }
-        }
-
-        throw new InvalidOperationException("Avro.Codegen.sln not found above " + AppContext.BaseDirectory + "; set AVRO_SHARED_DIR.");
-    }
+    protected static IReadOnlyList<JsonElement> ReadVectors(string fileName) => SharedVectors.ReadJsonLines(fileName);
 }

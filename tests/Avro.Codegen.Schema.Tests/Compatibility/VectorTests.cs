@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Avro.Codegen.Schema.Compatibility;
+using Avro.Codegen.TestUtilities;
 
 namespace Avro.Codegen.Schema.Tests.Compatibility;
 

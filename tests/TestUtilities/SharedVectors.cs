@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Avro.Codegen.Schema.Tests.Compatibility;
+namespace Avro.Codegen.TestUtilities;
 
 /// <summary>
 /// The team's shared test vectors (<c>../shared/vectors</c> beside the repository, the folder Directory.Build.props
