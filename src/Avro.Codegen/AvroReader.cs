@@ -467,39 +467,21 @@ public ref struct AvroReader
     public DateOnly ReadDate()
     {
         var start = _position;
-        var days = (long)ReadInt() + Temporal.EpochDayNumber;
-        if (days < DateOnly.MinValue.DayNumber || days > DateOnly.MaxValue.DayNumber)
-        {
-            ThrowHelper.Throw($"The date {days - Temporal.EpochDayNumber} days from 1970-01-01 is outside the years 1 to 9999", start);
-        }
-
-        return DateOnly.FromDayNumber((int)days);
+        return Temporal.DateFromDays(ReadInt(), start);
     }
 
     /// <summary>Reads a <c>time-millis</c>: milliseconds after midnight, 0 to 86,399,999.</summary>
     public TimeOnly ReadTimeMillis()
     {
         var start = _position;
-        var millis = ReadInt();
-        if ((uint)millis >= 86_400_000u)
-        {
-            ThrowHelper.Throw($"The time-millis value {millis} is not within a day", start);
-        }
-
-        return new TimeOnly(millis * TimeSpan.TicksPerMillisecond);
+        return Temporal.TimeFromMillis(ReadInt(), start);
     }
 
     /// <summary>Reads a <c>time-micros</c>: microseconds after midnight.</summary>
     public TimeOnly ReadTimeMicros()
     {
         var start = _position;
-        var micros = ReadLong();
-        if ((ulong)micros >= 86_400_000_000ul)
-        {
-            ThrowHelper.Throw($"The time-micros value {micros} is not within a day", start);
-        }
-
-        return new TimeOnly(micros * 10);
+        return Temporal.TimeFromMicros(ReadLong(), start);
     }
 
     /// <summary>Reads a <c>timestamp-millis</c> as a UTC <see cref="DateTimeOffset"/>.</summary>
@@ -530,25 +512,13 @@ public ref struct AvroReader
     private long ReadNanosAsTicks(string what)
     {
         var start = _position;
-        var nanos = ReadLong();
-        if (nanos % 100 != 0)
-        {
-            ThrowHelper.Throw($"The {what} value {nanos} has digits below 100 ns, which .NET date and time types cannot hold; it was not rounded", start);
-        }
-
-        return Temporal.FromNanos(nanos);
+        return Temporal.TicksFromNanos(ReadLong(), what, start);
     }
 
     private long ReadTicks(long ticksPerUnit, string what)
     {
         var start = _position;
-        var count = ReadLong();
-        if (!Temporal.TryFromUnits(count, ticksPerUnit, out var ticks))
-        {
-            ThrowHelper.Throw($"The {what} value {count} is outside the years 1 to 9999", start);
-        }
-
-        return ticks;
+        return Temporal.TicksFromUnits(ReadLong(), ticksPerUnit, what, start);
     }
 
     /// <summary>Reads a <c>duration</c>: <c>fixed(12)</c> of three little-endian unsigned ints.</summary>

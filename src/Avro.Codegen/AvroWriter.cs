@@ -435,13 +435,13 @@ public ref struct AvroWriter
     }
 
     /// <summary>Writes a <c>date</c>: days since 1970-01-01.</summary>
-    public void WriteDate(DateOnly value) => WriteInt(value.DayNumber - Temporal.EpochDayNumber);
+    public void WriteDate(DateOnly value) => WriteInt(Temporal.ToDays(value));
 
     /// <summary>Writes a <c>time-millis</c>: milliseconds after midnight (sub-millisecond ticks are dropped, as Java does).</summary>
-    public void WriteTimeMillis(TimeOnly value) => WriteInt((int)(value.Ticks / TimeSpan.TicksPerMillisecond));
+    public void WriteTimeMillis(TimeOnly value) => WriteInt(Temporal.ToTimeMillis(value));
 
     /// <summary>Writes a <c>time-micros</c>: microseconds after midnight (sub-microsecond ticks are dropped).</summary>
-    public void WriteTimeMicros(TimeOnly value) => WriteLong(value.Ticks / 10);
+    public void WriteTimeMicros(TimeOnly value) => WriteLong(Temporal.ToTimeMicros(value));
 
     /// <summary>Writes a <c>timestamp-millis</c>: UTC milliseconds since the Unix epoch, rounded toward the past.</summary>
     public void WriteTimestampMillis(DateTimeOffset value) => WriteLong(Temporal.ToMillis(value.UtcTicks));

@@ -48,4 +48,75 @@ internal static class Temporal
 
     /// <summary>Ticks for nanoseconds after the epoch (sub-100 ns digits dropped toward the past).</summary>
     public static long FromNanos(long nanos) => EpochTicks + FloorDiv(nanos, 100);
+
+    // The checked conversions from the wire value, shared by the binary reader and the JSON codec. Each names the value
+    // and raises AvroException at `offset` (a byte position in whatever input the value came from).
+
+    /// <summary>A <c>date</c>: days since 1970-01-01, within DateOnly's years 1 to 9999.</summary>
+    public static DateOnly DateFromDays(int daysSinceEpoch, long offset)
+    {
+        var days = (long)daysSinceEpoch + EpochDayNumber;
+        if (days < DateOnly.MinValue.DayNumber || days > DateOnly.MaxValue.DayNumber)
+        {
+            ThrowHelper.Throw($"The date {daysSinceEpoch} days from 1970-01-01 is outside the years 1 to 9999", offset);
+        }
+
+        return DateOnly.FromDayNumber((int)days);
+    }
+
+    /// <summary>A <c>time-millis</c>: milliseconds after midnight, 0 to 86,399,999.</summary>
+    public static TimeOnly TimeFromMillis(int millis, long offset)
+    {
+        if ((uint)millis >= 86_400_000u)
+        {
+            ThrowHelper.Throw($"The time-millis value {millis} is not within a day", offset);
+        }
+
+        return new TimeOnly(millis * TimeSpan.TicksPerMillisecond);
+    }
+
+    /// <summary>A <c>time-micros</c>: microseconds after midnight.</summary>
+    public static TimeOnly TimeFromMicros(long micros, long offset)
+    {
+        if ((ulong)micros >= 86_400_000_000ul)
+        {
+            ThrowHelper.Throw($"The time-micros value {micros} is not within a day", offset);
+        }
+
+        return new TimeOnly(micros * TicksPerMicrosecond);
+    }
+
+    /// <summary>Ticks for a millisecond or microsecond timestamp, within DateTime's years 1 to 9999.</summary>
+    public static long TicksFromUnits(long count, long ticksPerUnit, string what, long offset)
+    {
+        if (!TryFromUnits(count, ticksPerUnit, out var ticks))
+        {
+            ThrowHelper.Throw($"The {what} value {count} is outside the years 1 to 9999", offset);
+        }
+
+        return ticks;
+    }
+
+    /// <summary>
+    /// Ticks for a nanosecond timestamp. .NET time counts 100 ns ticks, so a value with digits below 100 ns is refused
+    /// rather than rounded.
+    /// </summary>
+    public static long TicksFromNanos(long nanos, string what, long offset)
+    {
+        if (nanos % 100 != 0)
+        {
+            ThrowHelper.Throw($"The {what} value {nanos} has digits below 100 ns, which .NET date and time types cannot hold; it was not rounded", offset);
+        }
+
+        return FromNanos(nanos);
+    }
+
+    /// <summary>The <c>date</c> wire value.</summary>
+    public static int ToDays(DateOnly value) => value.DayNumber - EpochDayNumber;
+
+    /// <summary>The <c>time-millis</c> wire value.</summary>
+    public static int ToTimeMillis(TimeOnly value) => (int)(value.Ticks / TimeSpan.TicksPerMillisecond);
+
+    /// <summary>The <c>time-micros</c> wire value.</summary>
+    public static long ToTimeMicros(TimeOnly value) => value.Ticks / TicksPerMicrosecond;
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Avro.Codegen.Internal;
 
 namespace Avro.Codegen;
 
@@ -388,175 +389,93 @@ public static class AvroJsonCodec
     }
 
     /// <summary><c>date</c>: days since 1970-01-01.</summary>
-    public static void WriteDate(Utf8JsonWriter writer, DateOnly value)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteDate(value);
-        var back = new AvroReader(binary.WrittenSpan);
-        writer.WriteNumberValue(back.ReadInt());
-    }
+    public static void WriteDate(Utf8JsonWriter writer, DateOnly value) => writer.WriteNumberValue(Temporal.ToDays(value));
 
     /// <summary><c>date</c>.</summary>
     public static DateOnly ReadDate(ref Utf8JsonReader reader)
     {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteInt(ReadInt(ref reader));
-        var back = new AvroReader(binary.WrittenSpan);
-        return back.ReadDate();
+        var at = reader.TokenStartIndex;
+        return Temporal.DateFromDays(ReadInt(ref reader), at);
     }
 
     /// <summary><c>time-millis</c>: milliseconds after midnight.</summary>
-    public static void WriteTimeMillis(Utf8JsonWriter writer, TimeOnly value)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteTimeMillis(value);
-        var back = new AvroReader(binary.WrittenSpan);
-        writer.WriteNumberValue(back.ReadInt());
-    }
+    public static void WriteTimeMillis(Utf8JsonWriter writer, TimeOnly value) => writer.WriteNumberValue(Temporal.ToTimeMillis(value));
 
     /// <summary><c>time-millis</c>.</summary>
     public static TimeOnly ReadTimeMillis(ref Utf8JsonReader reader)
     {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteInt(ReadInt(ref reader));
-        var back = new AvroReader(binary.WrittenSpan);
-        return back.ReadTimeMillis();
+        var at = reader.TokenStartIndex;
+        return Temporal.TimeFromMillis(ReadInt(ref reader), at);
     }
 
     /// <summary><c>time-micros</c>: microseconds after midnight.</summary>
-    public static void WriteTimeMicros(Utf8JsonWriter writer, TimeOnly value)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteTimeMicros(value);
-        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
-    }
+    public static void WriteTimeMicros(Utf8JsonWriter writer, TimeOnly value) => writer.WriteNumberValue(Temporal.ToTimeMicros(value));
 
     /// <summary><c>time-micros</c>.</summary>
     public static TimeOnly ReadTimeMicros(ref Utf8JsonReader reader)
     {
-        Span<byte> buffer = stackalloc byte[10];
-        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
-        return back.ReadTimeMicros();
+        var at = reader.TokenStartIndex;
+        return Temporal.TimeFromMicros(ReadLong(ref reader), at);
     }
 
     /// <summary><c>timestamp-millis</c>.</summary>
-    public static void WriteTimestampMillis(Utf8JsonWriter writer, DateTimeOffset value)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteTimestampMillis(value);
-        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
-    }
+    public static void WriteTimestampMillis(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteNumberValue(Temporal.ToMillis(value.UtcTicks));
 
     /// <summary><c>timestamp-millis</c>.</summary>
     public static DateTimeOffset ReadTimestampMillis(ref Utf8JsonReader reader)
     {
-        Span<byte> buffer = stackalloc byte[10];
-        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
-        return back.ReadTimestampMillis();
+        var at = reader.TokenStartIndex;
+        return new(Temporal.TicksFromUnits(ReadLong(ref reader), TimeSpan.TicksPerMillisecond, "timestamp-millis", at), TimeSpan.Zero);
     }
 
     /// <summary><c>timestamp-micros</c>.</summary>
-    public static void WriteTimestampMicros(Utf8JsonWriter writer, DateTimeOffset value)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteTimestampMicros(value);
-        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
-    }
+    public static void WriteTimestampMicros(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteNumberValue(Temporal.ToMicros(value.UtcTicks));
 
     /// <summary><c>timestamp-micros</c>.</summary>
     public static DateTimeOffset ReadTimestampMicros(ref Utf8JsonReader reader)
     {
-        Span<byte> buffer = stackalloc byte[10];
-        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
-        return back.ReadTimestampMicros();
-    }
-
-    /// <summary><c>timestamp-nanos</c>.</summary>
-    public static void WriteTimestampNanos(Utf8JsonWriter writer, DateTimeOffset value)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteTimestampNanos(value);
-        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
-    }
-
-    /// <summary><c>timestamp-nanos</c>.</summary>
-    public static DateTimeOffset ReadTimestampNanos(ref Utf8JsonReader reader)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
-        return back.ReadTimestampNanos();
+        var at = reader.TokenStartIndex;
+        return new(Temporal.TicksFromUnits(ReadLong(ref reader), Temporal.TicksPerMicrosecond, "timestamp-micros", at), TimeSpan.Zero);
     }
 
     /// <summary><c>local-timestamp-millis</c>.</summary>
-    public static void WriteLocalTimestampMillis(Utf8JsonWriter writer, DateTime value)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteLocalTimestampMillis(value);
-        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
-    }
+    public static void WriteLocalTimestampMillis(Utf8JsonWriter writer, DateTime value) => writer.WriteNumberValue(Temporal.ToMillis(value.Ticks));
 
     /// <summary><c>local-timestamp-millis</c>.</summary>
     public static DateTime ReadLocalTimestampMillis(ref Utf8JsonReader reader)
     {
-        Span<byte> buffer = stackalloc byte[10];
-        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
-        return back.ReadLocalTimestampMillis();
+        var at = reader.TokenStartIndex;
+        return new(Temporal.TicksFromUnits(ReadLong(ref reader), TimeSpan.TicksPerMillisecond, "local-timestamp-millis", at), DateTimeKind.Unspecified);
     }
 
     /// <summary><c>local-timestamp-micros</c>.</summary>
-    public static void WriteLocalTimestampMicros(Utf8JsonWriter writer, DateTime value)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteLocalTimestampMicros(value);
-        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
-    }
+    public static void WriteLocalTimestampMicros(Utf8JsonWriter writer, DateTime value) => writer.WriteNumberValue(Temporal.ToMicros(value.Ticks));
 
     /// <summary><c>local-timestamp-micros</c>.</summary>
     public static DateTime ReadLocalTimestampMicros(ref Utf8JsonReader reader)
     {
-        Span<byte> buffer = stackalloc byte[10];
-        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
-        return back.ReadLocalTimestampMicros();
+        var at = reader.TokenStartIndex;
+        return new(Temporal.TicksFromUnits(ReadLong(ref reader), Temporal.TicksPerMicrosecond, "local-timestamp-micros", at), DateTimeKind.Unspecified);
+    }
+
+    /// <summary><c>timestamp-nanos</c>.</summary>
+    public static void WriteTimestampNanos(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteNumberValue(Temporal.ToNanos(value.UtcTicks));
+
+    /// <summary><c>timestamp-nanos</c>.</summary>
+    public static DateTimeOffset ReadTimestampNanos(ref Utf8JsonReader reader)
+    {
+        var at = reader.TokenStartIndex;
+        return new(Temporal.TicksFromNanos(ReadLong(ref reader), "timestamp-nanos", at), TimeSpan.Zero);
     }
 
     /// <summary><c>local-timestamp-nanos</c>.</summary>
-    public static void WriteLocalTimestampNanos(Utf8JsonWriter writer, DateTime value)
-    {
-        Span<byte> buffer = stackalloc byte[10];
-        var binary = new AvroWriter(buffer);
-        binary.WriteLocalTimestampNanos(value);
-        writer.WriteNumberValue(LongOf(binary.WrittenSpan));
-    }
+    public static void WriteLocalTimestampNanos(Utf8JsonWriter writer, DateTime value) => writer.WriteNumberValue(Temporal.ToNanos(value.Ticks));
 
     /// <summary><c>local-timestamp-nanos</c>.</summary>
     public static DateTime ReadLocalTimestampNanos(ref Utf8JsonReader reader)
     {
-        Span<byte> buffer = stackalloc byte[10];
-        var back = new AvroReader(LongBytes(ReadLong(ref reader), buffer));
-        return back.ReadLocalTimestampNanos();
-    }
-
-    private static long LongOf(ReadOnlySpan<byte> encoded)
-    {
-        var back = new AvroReader(encoded);
-        return back.ReadLong();
-    }
-
-    private static ReadOnlySpan<byte> LongBytes(long value, Span<byte> buffer)
-    {
-        var binary = new AvroWriter(buffer);
-        binary.WriteLong(value);
-        return buffer.Slice(0, checked((int)binary.BytesWritten));
+        var at = reader.TokenStartIndex;
+        return new(Temporal.TicksFromNanos(ReadLong(ref reader), "local-timestamp-nanos", at), DateTimeKind.Unspecified);
     }
 
     private static byte[] EncodeBytes(byte[] content)
