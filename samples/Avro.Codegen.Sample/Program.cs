@@ -11,7 +11,7 @@ using Avro.Codegen.Serialization;
 using com.acme.orders;
 
 var url = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("AvroSchemaRegistryUrl") ?? "mock://quickstart";
-using var registry = SchemaRegistryClient.Create(url);
+using var registry = RegistryClient.Create(url);
 const string topic = "orders";
 
 // The serializer registers the schema under "orders-value" (TopicName strategy) the first time, then caches the id.

@@ -29,14 +29,14 @@ public static class AvroJson
 
     /// <summary>
     /// Maps each code point 0–255 of <paramref name="text"/> to a byte; any other character is an
-    /// <see cref="AvroException"/> (it has no byte value).
+    /// <see cref="AvroDataException"/> (it has no byte value).
     /// </summary>
     public static byte[] StringToBytes(string text)
     {
         var bad = text.AsSpan().IndexOfAnyExceptInRange((char)0, (char)0xFF);
         if (bad >= 0)
         {
-            throw new AvroException(
+            throw new AvroDataException(
                 $"The character U+{(int)text[bad]:X4} at index {bad} is not a byte: Avro JSON writes bytes and fixed values as code points U+0000 to U+00FF.");
         }
 
@@ -67,18 +67,18 @@ public static class AvroJson
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new AvroException($"Expected a string of bytes (code points U+0000 to U+00FF), found {Describe(ref reader)}.", reader.TokenStartIndex);
+            throw new AvroDataException($"Expected a string of bytes (code points U+0000 to U+00FF), found {Describe(ref reader)}.", reader.TokenStartIndex);
         }
 
         var text = TryGetString(ref reader)
-            ?? throw new AvroException("Invalid string: an escaped surrogate is unpaired.", reader.TokenStartIndex);
+            ?? throw new AvroDataException("Invalid string: an escaped surrogate is unpaired.", reader.TokenStartIndex);
         try
         {
             return StringToBytes(text);
         }
-        catch (AvroException e)
+        catch (AvroDataException e)
         {
-            throw new AvroException(e.Reason, reader.TokenStartIndex, e);
+            throw new AvroDataException(e.Reason, reader.TokenStartIndex, e);
         }
     }
 
@@ -123,7 +123,7 @@ public static class AvroJson
             return special;
         }
 
-        throw new AvroException($"Expected a number (or \"NaN\", \"Infinity\", \"-Infinity\"), found {Describe(ref reader)}.", reader.TokenStartIndex);
+        throw new AvroDataException($"Expected a number (or \"NaN\", \"Infinity\", \"-Infinity\"), found {Describe(ref reader)}.", reader.TokenStartIndex);
     }
 
     /// <summary>Reads a float like <see cref="ReadDouble"/>, rounding to the nearest float.</summary>

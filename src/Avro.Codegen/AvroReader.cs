@@ -12,7 +12,7 @@ namespace Avro.Codegen;
 /// <summary>
 /// Reads the Avro binary encoding from a span. Every malformed input — truncated data, an over-long or overflowing
 /// varint, a negative or too-large length, an index out of range, invalid UTF-8, nesting beyond
-/// <see cref="AvroReaderOptions.MaxDepth"/> — raises an <see cref="AvroException"/> naming the byte offset, and no
+/// <see cref="AvroReaderOptions.MaxDepth"/> — raises an <see cref="AvroDataException"/> naming the byte offset, and no
 /// length or count read from the input makes it allocate more than the input that remains.
 /// Pass it by <c>ref</c>: it is a mutable struct.
 /// </summary>
@@ -214,7 +214,7 @@ public ref struct AvroReader
         catch (DecoderFallbackException e)
         {
             var at = _position - length + Math.Max(0, e.Index);
-            throw new AvroException($"Invalid UTF-8 in the string that starts at byte offset {start}", at, e);
+            throw new AvroDataException($"Invalid UTF-8 in the string that starts at byte offset {start}", at, e);
         }
     }
 
@@ -377,7 +377,7 @@ public ref struct AvroReader
 
     // ---------------------------------------------------------------- logical types
 
-    /// <summary>Reads a <c>decimal</c> on <c>bytes</c>; <see cref="AvroException"/> when it does not fit <see cref="decimal"/>.</summary>
+    /// <summary>Reads a <c>decimal</c> on <c>bytes</c>; <see cref="AvroDataException"/> when it does not fit <see cref="decimal"/>.</summary>
     public decimal ReadDecimal(int scale)
     {
         var start = _position;
@@ -392,21 +392,21 @@ public ref struct AvroReader
     }
 
     /// <summary>Reads a <c>decimal</c> on <c>bytes</c> of any precision.</summary>
-    public AvroDecimal ReadLargeDecimal(int scale)
+    public AvroBigDecimal ReadLargeDecimal(int scale)
     {
         var start = _position;
-        return new AvroDecimal(ToBigInteger(ReadBytesSpan(), start), scale);
+        return new AvroBigDecimal(ToBigInteger(ReadBytesSpan(), start), scale);
     }
 
     /// <summary>Reads a <c>decimal</c> on <c>fixed(<paramref name="size"/>)</c> of any precision.</summary>
-    public AvroDecimal ReadLargeDecimalFixed(int scale, int size)
+    public AvroBigDecimal ReadLargeDecimalFixed(int scale, int size)
     {
         var start = _position;
-        return new AvroDecimal(ToBigInteger(ReadFixedSpan(size), start), scale);
+        return new AvroBigDecimal(ToBigInteger(ReadFixedSpan(size), start), scale);
     }
 
     /// <summary>Reads a <c>big-decimal</c>: <c>bytes</c> holding the unscaled value as <c>bytes</c> and then the scale as an <c>int</c>.</summary>
-    public AvroDecimal ReadBigDecimal()
+    public AvroBigDecimal ReadBigDecimal()
     {
         var start = _position;
         var length = ReadLength("big-decimal");
@@ -419,7 +419,7 @@ public ref struct AvroReader
             ThrowHelper.Throw($"The big-decimal's {length} bytes do not hold exactly an unscaled value and a scale", start);
         }
 
-        return new AvroDecimal(ToBigInteger(unscaled, unscaledAt), scale);
+        return new AvroBigDecimal(ToBigInteger(unscaled, unscaledAt), scale);
     }
 
     private static decimal ToDecimal(ReadOnlySpan<byte> bytes, int scale, int at)
@@ -431,7 +431,7 @@ public ref struct AvroReader
 
         if (!DecimalBits.TryRead(bytes, out var unscaled) || !DecimalBits.TryToDecimal(unscaled, scale, out var value))
         {
-            return ThrowHelper.Throw<decimal>($"The decimal does not fit System.Decimal (28 digits, scale up to 28; scale {scale}); read it as AvroDecimal", at);
+            return ThrowHelper.Throw<decimal>($"The decimal does not fit System.Decimal (28 digits, scale up to 28; scale {scale}); read it as AvroBigDecimal", at);
         }
 
         return value;
@@ -492,7 +492,7 @@ public ref struct AvroReader
 
     /// <summary>
     /// Reads a <c>timestamp-nanos</c> as a UTC <see cref="DateTimeOffset"/>. .NET time counts in 100 ns ticks, so a value
-    /// with digits below 100 ns raises <see cref="AvroException"/> rather than being rounded (read it with
+    /// with digits below 100 ns raises <see cref="AvroDataException"/> rather than being rounded (read it with
     /// <see cref="ReadLong"/> to keep every digit).
     /// </summary>
     public DateTimeOffset ReadTimestampNanos() => new(ReadNanosAsTicks("timestamp-nanos"), TimeSpan.Zero);
@@ -505,7 +505,7 @@ public ref struct AvroReader
 
     /// <summary>
     /// Reads a <c>local-timestamp-nanos</c> as a <see cref="DateTime"/> of kind Unspecified; digits below 100 ns raise
-    /// <see cref="AvroException"/> as in <see cref="ReadTimestampNanos"/>.
+    /// <see cref="AvroDataException"/> as in <see cref="ReadTimestampNanos"/>.
     /// </summary>
     public DateTime ReadLocalTimestampNanos() => new(ReadNanosAsTicks("local-timestamp-nanos"), DateTimeKind.Unspecified);
 

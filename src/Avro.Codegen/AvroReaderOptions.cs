@@ -3,7 +3,7 @@ namespace Avro.Codegen;
 /// <summary>What to do with string bytes that are not valid UTF-8.</summary>
 public enum InvalidUtf8Handling
 {
-    /// <summary>Reject them with an <see cref="AvroException"/> naming the offset (the default: bad bytes are an error).</summary>
+    /// <summary>Reject them with an <see cref="AvroDataException"/> naming the offset (the default: bad bytes are an error).</summary>
     Throw,
 
     /// <summary>Replace each invalid sequence with U+FFFD, as Java Avro does when it builds a <c>String</c>.</summary>
@@ -18,7 +18,7 @@ public sealed class AvroReaderOptions
 
     /// <summary>
     /// How deep values of recursive types (records, arrays, maps, unions) may nest before reading stops with an
-    /// <see cref="AvroException"/>; guards the stack against forged nesting. Default 64.
+    /// <see cref="AvroDataException"/>; guards the stack against forged nesting. Default 64.
     /// </summary>
     public int MaxDepth { get; init; } = 64;
 

@@ -10,7 +10,7 @@ namespace Avro.Codegen;
 /// <summary>
 /// Writes the Avro binary encoding into an <see cref="IBufferWriter{T}"/> or a caller's <see cref="Span{T}"/>.
 /// Over a buffer writer it asks for one span per chunk and encodes straight into it; <see cref="Flush"/> commits the
-/// bytes (call it once at the end). Over a span, running out of room is an <see cref="AvroException"/>.
+/// bytes (call it once at the end). Over a span, running out of room is an <see cref="AvroDataException"/>.
 /// Pass it by <c>ref</c>: it is a mutable struct.
 /// </summary>
 public ref struct AvroWriter
@@ -32,7 +32,7 @@ public ref struct AvroWriter
         _committed = 0;
     }
 
-    /// <summary>Creates a writer that fills <paramref name="destination"/>; it throws <see cref="AvroException"/> when full.</summary>
+    /// <summary>Creates a writer that fills <paramref name="destination"/>; it throws <see cref="AvroDataException"/> when full.</summary>
     public AvroWriter(Span<byte> destination)
     {
         _output = null;
@@ -296,12 +296,12 @@ public ref struct AvroWriter
 
     // ---------------------------------------------------------------- logical types
 
-    /// <summary>Writes a <c>decimal</c> on <c>bytes</c> at <paramref name="scale"/>; <see cref="AvroException"/> if digits would be lost.</summary>
+    /// <summary>Writes a <c>decimal</c> on <c>bytes</c> at <paramref name="scale"/>; <see cref="AvroDataException"/> if digits would be lost.</summary>
     public void WriteDecimal(decimal value, int scale) => WriteDecimal(value, scale, 0);
 
     /// <summary>
     /// Writes a <c>decimal</c> on <c>bytes</c> at <paramref name="scale"/>, checking it has at most
-    /// <paramref name="precision"/> digits (0: unchecked); <see cref="AvroException"/> if it cannot be written exactly.
+    /// <paramref name="precision"/> digits (0: unchecked); <see cref="AvroDataException"/> if it cannot be written exactly.
     /// </summary>
     public void WriteDecimal(decimal value, int scale, int precision)
     {
@@ -315,11 +315,11 @@ public ref struct AvroWriter
         }
         else
         {
-            WriteUnscaledBytes(big, precision, new AvroDecimal(big, scale));
+            WriteUnscaledBytes(big, precision, new AvroBigDecimal(big, scale));
         }
     }
 
-    /// <summary>Writes a <c>decimal</c> on <c>fixed(<paramref name="size"/>)</c>; <see cref="AvroException"/> if it cannot be written exactly.</summary>
+    /// <summary>Writes a <c>decimal</c> on <c>fixed(<paramref name="size"/>)</c>; <see cref="AvroDataException"/> if it cannot be written exactly.</summary>
     public void WriteDecimalFixed(decimal value, int scale, int size) => WriteDecimalFixed(value, scale, size, 0);
 
     /// <summary>Writes a <c>decimal</c> on <c>fixed(<paramref name="size"/>)</c>, checking <paramref name="precision"/> (0: unchecked).</summary>
@@ -338,29 +338,29 @@ public ref struct AvroWriter
         }
         else
         {
-            WriteUnscaledFixed(big, size, precision, new AvroDecimal(big, scale));
+            WriteUnscaledFixed(big, size, precision, new AvroBigDecimal(big, scale));
         }
     }
 
-    /// <summary>Writes a <c>decimal</c> on <c>bytes</c> at <paramref name="scale"/> from an <see cref="AvroDecimal"/>.</summary>
-    public void WriteDecimal(AvroDecimal value, int scale) => WriteDecimal(value, scale, 0);
+    /// <summary>Writes a <c>decimal</c> on <c>bytes</c> at <paramref name="scale"/> from an <see cref="AvroBigDecimal"/>.</summary>
+    public void WriteDecimal(AvroBigDecimal value, int scale) => WriteDecimal(value, scale, 0);
 
     /// <summary>Writes a <c>decimal</c> on <c>bytes</c> at <paramref name="scale"/>, checking <paramref name="precision"/> (0: unchecked).</summary>
-    public void WriteDecimal(AvroDecimal value, int scale, int precision) =>
+    public void WriteDecimal(AvroBigDecimal value, int scale, int precision) =>
         WriteUnscaledBytes(DecimalBits.Rescale(value, scale), precision, value);
 
-    /// <summary>Writes a <c>decimal</c> on <c>fixed(<paramref name="size"/>)</c> from an <see cref="AvroDecimal"/>.</summary>
-    public void WriteDecimalFixed(AvroDecimal value, int scale, int size) => WriteDecimalFixed(value, scale, size, 0);
+    /// <summary>Writes a <c>decimal</c> on <c>fixed(<paramref name="size"/>)</c> from an <see cref="AvroBigDecimal"/>.</summary>
+    public void WriteDecimalFixed(AvroBigDecimal value, int scale, int size) => WriteDecimalFixed(value, scale, size, 0);
 
     /// <summary>Writes a <c>decimal</c> on <c>fixed(<paramref name="size"/>)</c>, checking <paramref name="precision"/> (0: unchecked).</summary>
-    public void WriteDecimalFixed(AvroDecimal value, int scale, int size, int precision) =>
+    public void WriteDecimalFixed(AvroBigDecimal value, int scale, int size, int precision) =>
         WriteUnscaledFixed(DecimalBits.Rescale(value, scale), size, precision, value);
 
     /// <summary>
     /// Writes a <c>big-decimal</c>: as <c>bytes</c> holding the unscaled value (itself as Avro <c>bytes</c>) followed by
     /// the scale as an Avro <c>int</c>, the layout Java Avro uses.
     /// </summary>
-    public void WriteBigDecimal(AvroDecimal value)
+    public void WriteBigDecimal(AvroBigDecimal value)
     {
         var unscaledLength = value.Unscaled.GetByteCount();
         var zigzagScale = (uint)((value.Scale << 1) ^ (value.Scale >> 31));
@@ -371,7 +371,7 @@ public ref struct AvroWriter
         WriteInt(value.Scale);
     }
 
-    private void WriteUnscaledBytes(BigInteger unscaled, int precision, AvroDecimal original)
+    private void WriteUnscaledBytes(BigInteger unscaled, int precision, AvroBigDecimal original)
     {
         CheckPrecision(DecimalBits.FitsPrecision(unscaled, precision), original.ToString(), precision);
         var length = unscaled.GetByteCount();
@@ -379,7 +379,7 @@ public ref struct AvroWriter
         WriteBigInteger(unscaled, length);
     }
 
-    private void WriteUnscaledFixed(BigInteger unscaled, int size, int precision, AvroDecimal original)
+    private void WriteUnscaledFixed(BigInteger unscaled, int size, int precision, AvroBigDecimal original)
     {
         CheckPrecision(DecimalBits.FitsPrecision(unscaled, precision), original.ToString(), precision);
         var length = unscaled.GetByteCount();
@@ -411,12 +411,12 @@ public ref struct AvroWriter
     {
         if (!fits)
         {
-            throw new AvroException($"Cannot write decimal {value}: it has more than {precision} digits (the schema's precision).");
+            throw new AvroDataException($"Cannot write decimal {value}: it has more than {precision} digits (the schema's precision).");
         }
     }
 
     private static void ThrowTooWide(string value, int size) =>
-        throw new AvroException($"Cannot write decimal {value}: its unscaled value does not fit fixed({size}).");
+        throw new AvroDataException($"Cannot write decimal {value}: its unscaled value does not fit fixed({size}).");
 
     /// <summary>Writes a <c>uuid</c> on <c>string</c>: the 36-character lower-case form.</summary>
     public void WriteUuid(Guid value)

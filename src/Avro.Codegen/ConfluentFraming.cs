@@ -40,7 +40,7 @@ public static class ConfluentFraming
     {
         if (destination.Length < HeaderLength)
         {
-            throw new AvroException($"The destination has {destination.Length} bytes; the Confluent header needs {HeaderLength}.");
+            throw new AvroDataException($"The destination has {destination.Length} bytes; the Confluent header needs {HeaderLength}.");
         }
 
         destination[0] = MagicByte;
@@ -53,7 +53,7 @@ public static class ConfluentFraming
     {
         if (destination.Length < GuidHeaderLength)
         {
-            throw new AvroException($"The destination has {destination.Length} bytes; the Confluent GUID header needs {GuidHeaderLength}.");
+            throw new AvroDataException($"The destination has {destination.Length} bytes; the Confluent GUID header needs {GuidHeaderLength}.");
         }
 
         destination[0] = GuidMagicByte;
@@ -63,13 +63,13 @@ public static class ConfluentFraming
 
     /// <summary>
     /// Reads the header of a framed message and returns its schema identity, with <paramref name="body"/> set to the
-    /// Avro bytes after it. A wrong magic byte or a message shorter than its header is an <see cref="AvroException"/>.
+    /// Avro bytes after it. A wrong magic byte or a message shorter than its header is an <see cref="AvroDataException"/>.
     /// </summary>
     public static ConfluentSchemaId ReadHeader(ReadOnlySpan<byte> message, out ReadOnlySpan<byte> body)
     {
         if (message.IsEmpty)
         {
-            throw new AvroException("The message is empty: a Confluent-framed message starts with magic byte 0x00 and a 4-byte schema id.", 0);
+            throw new AvroDataException("The message is empty: a Confluent-framed message starts with magic byte 0x00 and a 4-byte schema id.", 0);
         }
 
         switch (message[0])
@@ -77,7 +77,7 @@ public static class ConfluentFraming
             case MagicByte:
                 if (message.Length < HeaderLength)
                 {
-                    throw new AvroException($"The message has {message.Length} bytes, fewer than the {HeaderLength}-byte Confluent header.", message.Length);
+                    throw new AvroDataException($"The message has {message.Length} bytes, fewer than the {HeaderLength}-byte Confluent header.", message.Length);
                 }
 
                 body = message.Slice(HeaderLength);
@@ -85,13 +85,13 @@ public static class ConfluentFraming
             case GuidMagicByte:
                 if (message.Length < GuidHeaderLength)
                 {
-                    throw new AvroException($"The message has {message.Length} bytes, fewer than the {GuidHeaderLength}-byte Confluent GUID header.", message.Length);
+                    throw new AvroDataException($"The message has {message.Length} bytes, fewer than the {GuidHeaderLength}-byte Confluent GUID header.", message.Length);
                 }
 
                 body = message.Slice(GuidHeaderLength);
                 return ConfluentSchemaId.FromGuid(new Guid(message.Slice(1, 16), bigEndian: true));
             default:
-                throw new AvroException(
+                throw new AvroDataException(
                     $"Unknown magic byte 0x{message[0]:X2}: not a Confluent-framed message (expected 0x00, or 0x01 for the GUID form).", 0);
         }
     }
@@ -105,7 +105,7 @@ public static class ConfluentFraming
         var id = ReadHeader(headerValue, out var rest);
         if (!rest.IsEmpty)
         {
-            throw new AvroException($"The schema id header has {headerValue.Length} bytes; expected {GuidHeaderLength} (GUID) or {HeaderLength} (id).", headerValue.Length - rest.Length);
+            throw new AvroDataException($"The schema id header has {headerValue.Length} bytes; expected {GuidHeaderLength} (GUID) or {HeaderLength} (id).", headerValue.Length - rest.Length);
         }
 
         return id;

@@ -30,7 +30,7 @@ public static class SingleObjectEncoding
     {
         if (destination.Length < HeaderLength)
         {
-            throw new AvroException($"The destination has {destination.Length} bytes; the single-object header needs {HeaderLength}.");
+            throw new AvroDataException($"The destination has {destination.Length} bytes; the single-object header needs {HeaderLength}.");
         }
 
         destination[0] = Marker0;
@@ -41,7 +41,7 @@ public static class SingleObjectEncoding
 
     /// <summary>
     /// Reads the header and returns the writer schema's fingerprint, with <paramref name="body"/> set to the Avro bytes.
-    /// A wrong marker or a message shorter than the header is an <see cref="AvroException"/>.
+    /// A wrong marker or a message shorter than the header is an <see cref="AvroDataException"/>.
     /// </summary>
     public static ulong ReadHeader(ReadOnlySpan<byte> message, out ReadOnlySpan<byte> body)
     {
@@ -53,12 +53,12 @@ public static class SingleObjectEncoding
                 1 => $"0x{message[0]:X2} and then the end",
                 _ => $"0x{message[0]:X2} 0x{message[1]:X2}",
             };
-            throw new AvroException($"Not an Avro single-object message: expected the marker 0xC3 0x01, found {found}.", 0);
+            throw new AvroDataException($"Not an Avro single-object message: expected the marker 0xC3 0x01, found {found}.", 0);
         }
 
         if (message.Length < HeaderLength)
         {
-            throw new AvroException($"The message has {message.Length} bytes, fewer than the {HeaderLength}-byte single-object header.", message.Length);
+            throw new AvroDataException($"The message has {message.Length} bytes, fewer than the {HeaderLength}-byte single-object header.", message.Length);
         }
 
         body = message.Slice(HeaderLength);
@@ -71,7 +71,7 @@ public static class SingleObjectEncoding
         var fingerprint = ReadHeader(message, out body);
         if (fingerprint != expectedFingerprint)
         {
-            throw new AvroException(
+            throw new AvroDataException(
                 $"The message was written with the schema of fingerprint 0x{fingerprint:X16}, not the expected 0x{expectedFingerprint:X16}.", 2);
         }
     }

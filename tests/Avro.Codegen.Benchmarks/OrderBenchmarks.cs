@@ -58,7 +58,7 @@ public class OrderBenchmarks
 
         // The in-memory registry of mock:// URLs; the first call registers the schema and caches its id, as a
         // producer's first message does. The benchmarks measure every message after that one.
-        var registry = SchemaRegistryClient.Create("mock://benchmarks-order");
+        var registry = RegistryClient.Create("mock://benchmarks-order");
         _confluentSerializer = new ConfluentAvroSerializer<Gen.Order>(registry);
         _confluentDeserializer = new ConfluentAvroDeserializer<Gen.Order>(registry);
         _framed = Capture(Confluent_Serialize);

@@ -58,7 +58,7 @@ public class UserBenchmarks
 
         // The in-memory registry of mock:// URLs; the first call registers the schema and caches its id, as a
         // producer's first message does. The benchmarks measure every message after that one.
-        var registry = SchemaRegistryClient.Create("mock://benchmarks-user");
+        var registry = RegistryClient.Create("mock://benchmarks-user");
         _confluentSerializer = new ConfluentAvroSerializer<Gen.User>(registry);
         _confluentDeserializer = new ConfluentAvroDeserializer<Gen.User>(registry);
         _framed = Capture(Confluent_Serialize);

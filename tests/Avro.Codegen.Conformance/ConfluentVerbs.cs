@@ -57,7 +57,7 @@ internal static class ConfluentVerbs
 
         try
         {
-            using var client = SchemaRegistryClient.Create(url);
+            using var client = RegistryClient.Create(url);
             var output = new ArrayBufferWriter<byte>();
             if (encode)
             {
@@ -72,11 +72,11 @@ internal static class ConfluentVerbs
             stdout.Write(output.WrittenSpan);
             return 0;
         }
-        catch (SchemaRegistryException e)
+        catch (RegistryException e)
         {
             return Fail($"registry error (HTTP {e.Status}, error_code {e.ErrorCode}): {e.Message}");
         }
-        catch (AvroException e)
+        catch (AvroDataException e)
         {
             return Fail($"bad input: {e.Message}");
         }
@@ -94,7 +94,7 @@ internal static class ConfluentVerbs
         }
     }
 
-    private static void Encode(ISchemaRegistryClient client, string topic, string fullName, AvroSchema schema, byte[] input, IBufferWriter<byte> output)
+    private static void Encode(IRegistryClient client, string topic, string fullName, AvroSchema schema, byte[] input, IBufferWriter<byte> output)
     {
         var id = client.RegisterSchemaAsync(topic + "-value", new RegistrySchema(SchemaJson.ToJson(schema))).GetAwaiter().GetResult();
         var reader = new Utf8JsonReader(input, new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 256 });
@@ -107,7 +107,7 @@ internal static class ConfluentVerbs
         }
     }
 
-    private static void Decode(ISchemaRegistryClient client, string fullName, AvroSchema schema, byte[] input, IBufferWriter<byte> output)
+    private static void Decode(IRegistryClient client, string fullName, AvroSchema schema, byte[] input, IBufferWriter<byte> output)
     {
         var plans = new Dictionary<ConfluentSchemaId, ResolutionPlan>();
         var resolved = new ArrayBufferWriter<byte>();
@@ -149,7 +149,7 @@ internal static class ConfluentVerbs
 
     // The plan from the message's writer schema to the type's (the identity when they share a canonical form); the
     // same resolution the runtime's ConfluentAvroDeserializer uses.
-    private static ResolutionPlan Plan(ISchemaRegistryClient client, ConfluentSchemaId id, string fullName, AvroSchema readerSchema)
+    private static ResolutionPlan Plan(IRegistryClient client, ConfluentSchemaId id, string fullName, AvroSchema readerSchema)
     {
         RegistrySchema writer;
         try
@@ -158,15 +158,15 @@ internal static class ConfluentVerbs
                 ? client.GetSchemaByIdAsync(number).GetAwaiter().GetResult()
                 : client.GetSchemaByGuidAsync(id.Guid!.Value).GetAwaiter().GetResult().Schema;
         }
-        catch (SchemaRegistryException e) when (e.ErrorCode == RegistryErrorCodes.SchemaNotFound)
+        catch (RegistryException e) when (e.ErrorCode == RegistryErrorCodes.SchemaNotFound)
         {
-            throw new AvroException($"the message names schema {id}, which the registry does not know");
+            throw new AvroDataException($"the message names schema {id}, which the registry does not know");
         }
 
         var parsed = SchemaParser.Parse(writer.Schema, "registry-" + id + ".avsc");
         if (parsed.Schema is null)
         {
-            throw new AvroException($"the registry's schema {id} does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
+            throw new AvroDataException($"the registry's schema {id} does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
         }
 
         try
@@ -175,7 +175,7 @@ internal static class ConfluentVerbs
         }
         catch (AvroIncompatibleSchemaException e)
         {
-            throw new AvroException($"the message was written with schema {id}, which {fullName} cannot read: {e.Message}");
+            throw new AvroDataException($"the message was written with schema {id}, which {fullName} cannot read: {e.Message}");
         }
     }
 

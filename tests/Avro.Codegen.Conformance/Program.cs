@@ -55,7 +55,7 @@ try
 
     return 0;
 }
-catch (AvroException e)
+catch (AvroDataException e)
 {
     return Fail($"bad input: {e.Message}");
 }

@@ -78,7 +78,7 @@ internal static class ResolveVerb
         {
             return Fail($"incompatible: {e.Message}", 1);
         }
-        catch (AvroException e)
+        catch (AvroDataException e)
         {
             return Fail($"bad input: {e.Message}", 2);
         }

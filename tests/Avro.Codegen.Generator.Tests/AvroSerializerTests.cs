@@ -79,10 +79,10 @@ public class AvroSerializerTests
     [Fact]
     public void TrailingBytesAndShortBuffersAreAvroExceptions()
     {
-        var e = Assert.Throws<AvroException>(() => AvroSerializer.Deserialize<Point>(Body.Append((byte)0).ToArray()));
+        var e = Assert.Throws<AvroDataException>(() => AvroSerializer.Deserialize<Point>(Body.Append((byte)0).ToArray()));
         Assert.Contains("1 bytes follow", e.Message);
-        Assert.Throws<AvroException>(() => AvroSerializer.Deserialize<Point>(Body.AsSpan(0, 3)));
-        Assert.Throws<AvroException>(() => AvroSerializer.Serialize(Sample, new byte[2].AsSpan()));
+        Assert.Throws<AvroDataException>(() => AvroSerializer.Deserialize<Point>(Body.AsSpan(0, 3)));
+        Assert.Throws<AvroDataException>(() => AvroSerializer.Serialize(Sample, new byte[2].AsSpan()));
     }
 
     [Fact]
@@ -95,9 +95,9 @@ public class AvroSerializerTests
         Assert.Equal(0x01020304, id.Id);
 
         framed[0] = 0x07;
-        Assert.Throws<AvroException>(() => AvroSerializer.DeserializeConfluent<Point>(framed));
+        Assert.Throws<AvroDataException>(() => AvroSerializer.DeserializeConfluent<Point>(framed));
         var trailing = AvroSerializer.SerializeConfluent(Sample, 1).Append((byte)0).ToArray();
-        Assert.Equal(9, Assert.Throws<AvroException>(() => AvroSerializer.DeserializeConfluent<Point>(trailing)).Offset);
+        Assert.Equal(9, Assert.Throws<AvroDataException>(() => AvroSerializer.DeserializeConfluent<Point>(trailing)).Offset);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class AvroSerializerTests
         Assert.Equal(Sample, AvroSerializer.DeserializeSingleObject<Point>(message));
 
         message[5] ^= 0xFF;   // another schema's fingerprint
-        Assert.Throws<AvroException>(() => AvroSerializer.DeserializeSingleObject<Point>(message));
+        Assert.Throws<AvroDataException>(() => AvroSerializer.DeserializeSingleObject<Point>(message));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class AvroSerializerTests
         Assert.Equal("""{"x":-2,"label":"ab"}""", json);
         Assert.Equal(Sample, AvroSerializer.FromJson<Point>(json));
         Assert.Equal(Sample, AvroSerializer.FromJson<Point>("""  {"label":"ab","x":-2}  """u8));
-        Assert.Throws<AvroException>(() => AvroSerializer.FromJson<Point>("""{"x":-2,"label":"ab"} 1"""));
-        Assert.Throws<AvroException>(() => AvroSerializer.FromJson<Point>(""));
+        Assert.Throws<AvroDataException>(() => AvroSerializer.FromJson<Point>("""{"x":-2,"label":"ab"} 1"""));
+        Assert.Throws<AvroDataException>(() => AvroSerializer.FromJson<Point>(""));
     }
 }

@@ -50,7 +50,7 @@ public class CorpusDataTests
     /// <summary>
     /// Data written for implementations without the newer logical types: the 'big' values of wire-logical.json are
     /// plain bytes, not big-decimal encodings (unscaled bytes, then the scale), so a reader that applies the logical type
-    /// must reject them, with an AvroException.
+    /// must reject them, with an AvroDataException.
     /// </summary>
     private static readonly HashSet<string> InvalidForLogicalTypes = ["wire-logical.json"];
 
@@ -90,7 +90,7 @@ public class CorpusDataTests
         {
             if (InvalidForLogicalTypes.Contains(relative))
             {
-                Assert.Throws<AvroException>(() => generated.FromJson(type, line));
+                Assert.Throws<AvroDataException>(() => generated.FromJson(type, line));
                 count++;
                 continue;
             }

@@ -79,7 +79,7 @@ public sealed class KafkaAdapterTests
 
         public static class KafkaProbe
         {
-            public static string Run(Avro.Codegen.Registry.ISchemaRegistryClient registry)
+            public static string Run(Avro.Codegen.Registry.IRegistryClient registry)
             {
                 var serializer = new AvroKafkaSerializer<kafka.tests.Order>(registry);
                 var deserializer = new AvroKafkaDeserializer<kafka.tests.Order>(registry);
@@ -125,7 +125,7 @@ public sealed class KafkaAdapterTests
         Assert.Empty(GeneratorHarness.CompileProblems(run.Output));
 
         var scope = "kafka-adapters-" + Guid.NewGuid().ToString("N");
-        using var registry = SchemaRegistryClient.Create("mock://" + scope);
+        using var registry = RegistryClient.Create("mock://" + scope);
         var (assembly, context) = GeneratorHarness.Load(run.Output);
         try
         {

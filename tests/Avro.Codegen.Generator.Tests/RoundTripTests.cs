@@ -11,7 +11,7 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
-            AvroJsonCodec.WriteBigDecimal(writer, AvroDecimal.Parse(value));
+            AvroJsonCodec.WriteBigDecimal(writer, AvroBigDecimal.Parse(value));
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -113,7 +113,7 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
     [InlineData("""[1]""", "Expected an object")]
     public void BadJsonIsAnAvroException(string json, string message)
     {
-        var e = Assert.Throws<AvroException>(() => generated.FromJson("com.acme.common.Money", json));
+        var e = Assert.Throws<AvroDataException>(() => generated.FromJson("com.acme.common.Money", json));
         Assert.Contains(message, e.Message);
     }
 
@@ -124,7 +124,7 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
     [InlineData("""{"total":{"units":1},"lines":[],"note":"bare"}""", "Expected an object")]
     public void BadUnionJsonIsAnAvroException(string json, string message)
     {
-        var e = Assert.Throws<AvroException>(() => generated.FromJson("com.acme.billing.Invoice", json));
+        var e = Assert.Throws<AvroDataException>(() => generated.FromJson("com.acme.billing.Invoice", json));
         Assert.Contains(message, e.Message);
     }
 
@@ -132,7 +132,7 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
     public void UnknownEnumSymbolIsAnErrorWithoutADefault()
     {
         var json = """{"class":1,"user_id":"u","userId":"v","ToString":"t","writeAvro":2,"string":"s","reader":3,"_":4,"order":{"order":5,"status":"maybe"}}""";
-        var e = Assert.Throws<AvroException>(() => generated.FromJson("com.acme.event.class", json));
+        var e = Assert.Throws<AvroDataException>(() => generated.FromJson("com.acme.event.class", json));
         Assert.Contains("'maybe' is not a symbol of enum 'com.acme.event.Status'", e.Message);
     }
 
@@ -147,7 +147,7 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
         }
 
         bytes.AddRange([0x00, 0x00, 0x00]);
-        var e = Assert.Throws<AvroException>(() => generated.Deserialize("com.acme.tree.Node", bytes.ToArray()));
+        var e = Assert.Throws<AvroDataException>(() => generated.Deserialize("com.acme.tree.Node", bytes.ToArray()));
         Assert.Contains("nest deeper", e.Message);
     }
 
@@ -157,7 +157,7 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
     [InlineData(new byte[] { 0x00, 0x00, 0x00, 0x00 }, "follow the end")]
     public void BadBytesAreAnAvroException(byte[] data, string message)
     {
-        var e = Assert.Throws<AvroException>(() => generated.Deserialize("com.acme.tree.Node", data));
+        var e = Assert.Throws<AvroDataException>(() => generated.Deserialize("com.acme.tree.Node", data));
         Assert.Contains(message, e.Message);
     }
 }
@@ -178,7 +178,7 @@ public class EnumJsonTests
 
         var json = System.Text.Json.Nodes.JsonNode.Parse(RoundTripTestsData.Everything)!;
         json["suit"] = "CLUBS";
-        var e = Assert.Throws<AvroException>(() => generated.FromJson("com.acme.events.Everything", json.ToJsonString()));
+        var e = Assert.Throws<AvroDataException>(() => generated.FromJson("com.acme.events.Everything", json.ToJsonString()));
         Assert.Contains("'CLUBS' is not a symbol of enum 'com.acme.events.Suit'", e.Message);
         _ = type;
     }
@@ -194,7 +194,7 @@ public class NullGuardTests
         // Simulate a caller that ignored the nullable warning (e.g. `Currency = null!`).
         money.GetType().GetProperty("Currency")!.SetValue(money, null);
 
-        Assert.Contains("string value is null", Assert.Throws<AvroException>(() => generated.Serialize("com.acme.common.Money", money)).Message);
-        Assert.Contains("string value is null", Assert.Throws<AvroException>(() => generated.ToJson("com.acme.common.Money", money)).Message);
+        Assert.Contains("string value is null", Assert.Throws<AvroDataException>(() => generated.Serialize("com.acme.common.Money", money)).Message);
+        Assert.Contains("string value is null", Assert.Throws<AvroDataException>(() => generated.ToJson("com.acme.common.Money", money)).Message);
     }
 }

@@ -155,7 +155,7 @@ public sealed class DriverConfluentTests : IAsyncLifetime
         Assert.True(lines.Count > 1, data);
 
         // Another subject first, so that the id in the header cannot be right by being the registry's first.
-        using var client = SchemaRegistryClient.Create(Url);
+        using var client = RegistryClient.Create(Url);
         var other = await client.RegisterSchemaAsync("other-value", new RegistrySchema("\"string\""));
 
         var framed = DriverCorpus.Driver.Run(Encoding.UTF8.GetBytes(string.Join("\n", lines)), "confluent-encode", Url, "orders", fullName)

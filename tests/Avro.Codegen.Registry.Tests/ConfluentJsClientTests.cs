@@ -87,7 +87,7 @@ public sealed class ConfluentJsClientTests : IAsyncLifetime
         var valueFile = temp.Write("order.json", """{"id": 7, "customer": "Ünïcode ✓", "amount": -0.25, "note": null, "tags": ["x"]}""");
 
         var hex = await RunNodeAsync("produce", _server.BaseAddress.ToString().TrimEnd('/'), "js-orders", schemaFile, valueFile);
-        using var client = new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
+        using var client = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
         var order = await new ConfluentAvroDeserializer<Order>(client).DeserializeAsync(Convert.FromHexString(hex));
 
         Assert.NotNull(order);
@@ -106,7 +106,7 @@ public sealed class ConfluentJsClientTests : IAsyncLifetime
         var valueFile = temp.Write("order.json", """{"id": 3, "customer": "legacy", "amount": 2.5}""");
 
         var hex = await RunNodeAsync("produce", _server.BaseAddress.ToString().TrimEnd('/'), "legacy-orders", schemaFile, valueFile);
-        using var client = new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
+        using var client = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
         var order = new ConfluentAvroDeserializer<Order>(client).Deserialize(Convert.FromHexString(hex));
 
         Assert.NotNull(order);
@@ -117,7 +117,7 @@ public sealed class ConfluentJsClientTests : IAsyncLifetime
     [NodeClientFact]
     public async Task The_Confluent_JS_deserializer_reads_what_our_serializer_wrote()
     {
-        using var client = new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
+        using var client = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
         var order = new Order { Id = 123456789012, Customer = "Zoë", Amount = 19.99, Note = "gift", Tags = ["a", "b"] };
         var bytes = await new ConfluentAvroSerializer<Order>(client).SerializeAsync(order, "dotnet-orders");
 

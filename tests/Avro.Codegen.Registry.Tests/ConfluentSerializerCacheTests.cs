@@ -14,15 +14,15 @@ namespace Avro.Codegen.Registry.Tests;
 public sealed class ConfluentSerializerCacheTests : IAsyncLifetime
 {
     private TestRegistryServer _server = null!;
-    private SchemaRegistryClient _client = null!;
+    private RegistryClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _server = await TestRegistryServer.StartAsync();
-        var options = SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString());
+        var options = RegistryClientOptions.ForUrl(_server.BaseAddress.ToString());
         // The client's own latest-version cache would hide the serializer's expiry; only the serializer caches here.
         options.LatestCacheTtl = TimeSpan.Zero;
-        _client = new SchemaRegistryClient(options);
+        _client = new RegistryClient(options);
     }
 
     public async Task DisposeAsync()
@@ -261,7 +261,7 @@ public sealed class ConfluentSerializerCacheTests : IAsyncLifetime
     [Fact]
     public void A_buffer_writer_that_breaks_its_size_contract_gets_a_clear_error_and_nothing_is_committed()
     {
-        using var client = SchemaRegistryClient.Create("mock://tiny-" + Guid.NewGuid().ToString("N"));
+        using var client = RegistryClient.Create("mock://tiny-" + Guid.NewGuid().ToString("N"));
         var serializer = new ConfluentAvroSerializer<Order>(client);
         serializer.Serialize(SmallOrder(), "orders");
         var tiny = new StingyBufferWriter(seed: 5, honourSizeHint: false);

@@ -12,12 +12,12 @@ namespace Avro.Codegen.Registry.Tests;
 public sealed class ConfluentSerializerTests : IAsyncLifetime
 {
     private TestRegistryServer _server = null!;
-    private SchemaRegistryClient _client = null!;
+    private RegistryClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _server = await TestRegistryServer.StartAsync();
-        _client = new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
+        _client = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
     }
 
     public async Task DisposeAsync()
@@ -59,13 +59,13 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(SubjectNameStrategy.TopicName, false, "orders-value")]
-    [InlineData(SubjectNameStrategy.TopicName, true, "orders-key")]
-    [InlineData(SubjectNameStrategy.RecordName, false, "registry.tests.Order")]
-    [InlineData(SubjectNameStrategy.TopicRecordName, false, "orders-registry.tests.Order")]
-    public void Subject_name_strategies(SubjectNameStrategy strategy, bool isKey, string expected)
+    [InlineData(SubjectNamingStrategy.TopicName, false, "orders-value")]
+    [InlineData(SubjectNamingStrategy.TopicName, true, "orders-key")]
+    [InlineData(SubjectNamingStrategy.RecordName, false, "registry.tests.Order")]
+    [InlineData(SubjectNamingStrategy.TopicRecordName, false, "orders-registry.tests.Order")]
+    public void Subject_name_strategies(SubjectNamingStrategy strategy, bool isKey, string expected)
     {
-        var serializer = new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SubjectNameStrategy = strategy, IsKey = isKey });
+        var serializer = new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SubjectNamingStrategy = strategy, IsKey = isKey });
 
         serializer.Serialize(SampleOrder(), "orders");
 
@@ -78,7 +78,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     {
         var options = new ConfluentSerializerOptions
         {
-            SubjectNameStrategy = SubjectNameStrategy.RecordName,
+            SubjectNamingStrategy = SubjectNamingStrategy.RecordName,
             SubjectNamer = (topic, isKey, record) => $"{topic}|{isKey}|{record}",
         };
 
@@ -107,7 +107,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     [Fact]
     public void Writing_into_a_buffer_writer_allocates_nothing_once_the_id_is_cached()
     {
-        using var client = SchemaRegistryClient.Create("mock://alloc-" + Guid.NewGuid().ToString("N"));
+        using var client = RegistryClient.Create("mock://alloc-" + Guid.NewGuid().ToString("N"));
         var serializer = new ConfluentAvroSerializer<Order>(client);
         var order = SampleOrder();
         var output = new ArrayBufferWriter<byte>(4096);
@@ -173,7 +173,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     {
         var serializer = new ConfluentAvroSerializer<Order>(_client, new ConfluentSerializerOptions { SchemaIdSource = SchemaIdSource.LookupOnly });
 
-        var missing = Assert.Throws<SchemaRegistryException>(() => serializer.Serialize(SampleOrder(), "orders"));
+        var missing = Assert.Throws<RegistryException>(() => serializer.Serialize(SampleOrder(), "orders"));
         var id = _server.Registry.Register("orders-value", new RegistrySchema(Order.AvroSchemaJson)).Id;
         var bytes = serializer.Serialize(SampleOrder(), "orders")!;
 
@@ -221,7 +221,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     public async Task Writer_schemas_are_fetched_once_per_id()
     {
         var bytes = new ConfluentAvroSerializer<Order>(_client).Serialize(SampleOrder(), "orders")!;
-        using var reader = new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
+        using var reader = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
         var deserializer = new ConfluentAvroDeserializer<Order>(reader);
         _server.Stats.Reset();
 
@@ -246,7 +246,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     public void A_newer_writer_schema_is_resolved_to_the_records_schema()
     {
         var v2 = Avro.Codegen.Schema.SchemaParser.Parse(OrderV2).Schema!;
-        var writerValue = new Avro.Codegen.Generic.GenericRecord((Avro.Codegen.Schema.RecordSchema)v2)
+        var writerValue = new Avro.Codegen.Generic.GenericAvroRecord((Avro.Codegen.Schema.RecordSchema)v2)
         {
             ["id"] = 5L, ["customer"] = "c", ["amount"] = 1.25, ["note"] = "n", ["tags"] = new List<object?> { "t" }, ["currency"] = "USD",
         };
@@ -265,7 +265,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
         const string v0 = """{"type":"record","name":"Order","namespace":"registry.tests","fields":[{"name":"id","type":"int"},{"name":"customer","type":"string"},{"name":"amount","type":"float"}]}""";
         var id = _server.Registry.Register("old", new RegistrySchema(v0)).Id;
         var schema = Avro.Codegen.Schema.SchemaParser.Parse(v0).Schema!;
-        var value = new Avro.Codegen.Generic.GenericRecord((Avro.Codegen.Schema.RecordSchema)schema) { ["id"] = 7, ["customer"] = "x", ["amount"] = 0.5f };
+        var value = new Avro.Codegen.Generic.GenericAvroRecord((Avro.Codegen.Schema.RecordSchema)schema) { ["id"] = 7, ["customer"] = "x", ["amount"] = 0.5f };
 
         var order = await new ConfluentAvroDeserializer<Order>(_client).DeserializeAsync(Frame(id, Avro.Codegen.Generic.GenericBinary.Encode(schema, value)));
 
@@ -298,7 +298,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
 
         var e = Assert.Throws<AvroSchemaMismatchException>(() => new ConfluentAvroDeserializer<Order>(_client).Deserialize(Frame(id, [0x02, 0x02, 0x61, 0x02, 0x31])));
 
-        Assert.IsAssignableFrom<AvroException>(e);
+        Assert.IsAssignableFrom<AvroDataException>(e);
         Assert.Contains("TYPE_MISMATCH", e.Message, StringComparison.Ordinal);
         Assert.Equal("id " + id, e.WriterSchemaId);
         Assert.NotEqual(e.ReaderFingerprint, e.WriterFingerprint);
@@ -314,7 +314,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
         _server.Registry.Register("address", new RegistrySchema("""{"type":"record","name":"Address","namespace":"registry.tests","fields":[{"name":"city","type":"string"}]}"""));
         var customerText = """{"type":"record","name":"Customer","namespace":"registry.tests","fields":[{"name":"name","type":"string"},{"name":"home","type":"registry.tests.Address"}]}""";
         var id = _server.Registry.Register("customers-value",
-            new RegistrySchema(customerText, null, [new SchemaReference("registry.tests.Address", "address", 1)])).Id;
+            new RegistrySchema(customerText, null, [new RegistryReference("registry.tests.Address", "address", 1)])).Id;
         var customer = new Customer { Name = "Ada", Home = new Address { City = "London" } };
 
         var back = await new ConfluentAvroDeserializer<Customer>(_client).DeserializeAsync(AvroSerializer.SerializeConfluent(customer, id));
@@ -337,11 +337,11 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
         var deserializer = new ConfluentAvroDeserializer<Order>(_client);
 
         var unknown = Assert.Throws<AvroUnknownSchemaException>(() => deserializer.Deserialize(new byte[] { 0, 0, 0, 0, 99, 2 }));
-        var magic = Assert.Throws<AvroException>(() => deserializer.Deserialize(new byte[] { 7, 0, 0, 0, 1 }));
-        var empty = Assert.Throws<AvroException>(() => deserializer.Deserialize(ReadOnlySpan<byte>.Empty));
+        var magic = Assert.Throws<AvroDataException>(() => deserializer.Deserialize(new byte[] { 7, 0, 0, 0, 1 }));
+        var empty = Assert.Throws<AvroDataException>(() => deserializer.Deserialize(ReadOnlySpan<byte>.Empty));
 
         Assert.Equal("id 99", unknown.SchemaId);
-        Assert.IsType<SchemaRegistryException>(unknown.InnerException);
+        Assert.IsType<RegistryException>(unknown.InnerException);
         Assert.Contains("magic byte", magic.Message, StringComparison.Ordinal);
         Assert.Equal(0, empty.Offset);
     }
@@ -351,7 +351,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     {
         var bytes = new ConfluentAvroSerializer<Order>(_client).Serialize(SampleOrder(), "orders")!;
 
-        var e = Assert.Throws<AvroException>(() => new ConfluentAvroDeserializer<Order>(_client).Deserialize(bytes.AsSpan(0, bytes.Length - 3)));
+        var e = Assert.Throws<AvroDataException>(() => new ConfluentAvroDeserializer<Order>(_client).Deserialize(bytes.AsSpan(0, bytes.Length - 3)));
 
         Assert.IsNotType<AvroSchemaMismatchException>(e);
     }
@@ -362,7 +362,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
         var framed = new ConfluentAvroSerializer<Order>(_client).Serialize(SampleOrder(), "orders")!;
         var bodyLength = framed.Length - ConfluentFraming.HeaderLength;
         var v2 = Avro.Codegen.Schema.SchemaParser.Parse(OrderV2).Schema!;
-        var v2Value = new Avro.Codegen.Generic.GenericRecord((Avro.Codegen.Schema.RecordSchema)v2)
+        var v2Value = new Avro.Codegen.Generic.GenericAvroRecord((Avro.Codegen.Schema.RecordSchema)v2)
         {
             ["id"] = 5L, ["customer"] = "c", ["amount"] = 1.25, ["note"] = null, ["tags"] = new List<object?>(), ["currency"] = "USD",
         };
@@ -370,8 +370,8 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
         var v2Id = _server.Registry.Register("orders-value", new RegistrySchema(OrderV2)).Id;
         var deserializer = new ConfluentAvroDeserializer<Order>(_client);
 
-        var direct = Assert.Throws<AvroException>(() => deserializer.Deserialize([.. framed, 0x00]));
-        var resolved = Assert.Throws<AvroException>(() => deserializer.Deserialize(Frame(v2Id, [.. v2Body, 0x00, 0x00])));
+        var direct = Assert.Throws<AvroDataException>(() => deserializer.Deserialize([.. framed, 0x00]));
+        var resolved = Assert.Throws<AvroDataException>(() => deserializer.Deserialize(Frame(v2Id, [.. v2Body, 0x00, 0x00])));
 
         Assert.Equal((bodyLength, v2Body.Length), (direct.Offset, resolved.Offset));
         Assert.Contains("1 byte(s) follow the value", direct.Message, StringComparison.Ordinal);
@@ -381,7 +381,7 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     [Fact]
     public async Task Different_record_types_share_a_topic_with_topic_record_naming()
     {
-        var options = new ConfluentSerializerOptions { SubjectNameStrategy = SubjectNameStrategy.TopicRecordName };
+        var options = new ConfluentSerializerOptions { SubjectNamingStrategy = SubjectNamingStrategy.TopicRecordName };
         var order = await new ConfluentAvroSerializer<Order>(_client, options).SerializeAsync(SampleOrder(), "events");
         var payment = await new ConfluentAvroSerializer<Payment>(_client, options)
             .SerializeAsync(new Payment { OrderId = 42, Status = PaymentStatus.PAID }, "events");

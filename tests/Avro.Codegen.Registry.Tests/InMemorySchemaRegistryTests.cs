@@ -13,9 +13,9 @@ public sealed class InMemorySchemaRegistryTests
 
     private static RegistrySchema Avro(string text) => new(text);
 
-    private static SchemaRegistryException Fails(Action action) => Assert.Throws<SchemaRegistryException>(action);
+    private static RegistryException Fails(Action action) => Assert.Throws<RegistryException>(action);
 
-    private static void AssertError(SchemaRegistryException e, int status, int code, string? message = null)
+    private static void AssertError(RegistryException e, int status, int code, string? message = null)
     {
         Assert.Equal(status, e.Status);
         Assert.Equal(code, e.ErrorCode);
@@ -385,7 +385,7 @@ public sealed class InMemorySchemaRegistryTests
         const string sub = """{"type":"record","name":"Subrecord","namespace":"otherns","fields":[{"name":"field2","type":"string"}]}""";
         const string main = """{"type":"record","name":"MyRecord","namespace":"ns","fields":[{"name":"field1","type":"otherns.Subrecord"}]}""";
         _registry.Register("my_reference", Avro(sub));
-        var reference = new SchemaReference("otherns.Subrecord", "my_reference", 1);
+        var reference = new RegistryReference("otherns.Subrecord", "my_reference", 1);
 
         var registered = _registry.Register("main", new RegistrySchema(main, null, [reference]));
 

@@ -21,7 +21,7 @@ public sealed class SchemaRegistryClientResponseTests
     private static HttpResponseMessage Answer(HttpStatusCode status, string body, string type = "application/json") =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, type) };
 
-    private static SchemaRegistryClient Client(CannedHandler handler, int retries = 2) => new(new SchemaRegistryClientOptions
+    private static RegistryClient Client(CannedHandler handler, int retries = 2) => new(new RegistryClientOptions
     {
         Urls = { "http://registry.test:8081" },
         HttpMessageHandler = handler,
@@ -33,7 +33,7 @@ public sealed class SchemaRegistryClientResponseTests
     public async Task A_success_answer_that_is_not_json_is_50005()
     {
         using var client = Client(new CannedHandler((_, _) => Answer(HttpStatusCode.OK, "<html>proxy</html>", "text/html")));
-        var e = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetSchemaByIdAsync(1));
+        var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSchemaByIdAsync(1));
         Assert.Equal(RegistryErrorCodes.UnparsableErrorBody, e.ErrorCode);
     }
 
@@ -41,7 +41,7 @@ public sealed class SchemaRegistryClientResponseTests
     public async Task A_register_answer_without_an_id_is_50005()
     {
         using var client = Client(new CannedHandler((_, _) => Answer(HttpStatusCode.OK, "{\"version\":1}")));
-        var e = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.RegisterSchemaAsync("s", new RegistrySchema("\"int\"")));
+        var e = await Assert.ThrowsAsync<RegistryException>(() => client.RegisterSchemaAsync("s", new RegistrySchema("\"int\"")));
         Assert.Contains("\"id\"", e.Message, StringComparison.Ordinal);
     }
 
@@ -51,7 +51,7 @@ public sealed class SchemaRegistryClientResponseTests
         var handler = new CannedHandler((_, _) => Answer(HttpStatusCode.BadGateway, "<html>bad gateway</html>", "text/html"));
         using var client = Client(handler, retries: 2);
 
-        var e = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetSubjectsAsync());
+        var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSubjectsAsync());
 
         Assert.Equal((502, RegistryErrorCodes.UnparsableErrorBody), (e.Status, e.ErrorCode));
         Assert.Equal(3, handler.Calls);
@@ -90,7 +90,7 @@ public sealed class SchemaRegistryClientResponseTests
         });
         using var client = Client(handler);
 
-        await client.RegisterSchemaAsync("a b/c", new RegistrySchema("\"int\"", null, [new SchemaReference("x.Y", "ref", 2)]), normalize: true);
+        await client.RegisterSchemaAsync("a b/c", new RegistrySchema("\"int\"", null, [new RegistryReference("x.Y", "ref", 2)]), normalize: true);
 
         Assert.Equal("/subjects/a%20b%2Fc/versions?normalize=true", seen!.RequestUri!.PathAndQuery);
         Assert.Equal("application/vnd.schemaregistry.v1+json", seen.Content!.Headers.ContentType!.MediaType);
@@ -108,7 +108,7 @@ public sealed class SchemaRegistryClientResponseTests
             pool = request.Headers.GetValues("Confluent-Identity-Pool-Id").Single();
             return Answer(HttpStatusCode.OK, "[]");
         });
-        using var client = new SchemaRegistryClient(new SchemaRegistryClientOptions
+        using var client = new RegistryClient(new RegistryClientOptions
         {
             Urls = { "http://u:p@registry.test" },
             HttpMessageHandler = handler,

@@ -13,12 +13,12 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private SchemaRegistryClient Client(Action<SchemaRegistryClientOptions>? configure = null)
+    private RegistryClient Client(Action<RegistryClientOptions>? configure = null)
     {
-        var options = SchemaRegistryClientOptions.ForUrl(_server.BaseAddress.ToString());
+        var options = RegistryClientOptions.ForUrl(_server.BaseAddress.ToString());
         options.RetryDelay = TimeSpan.FromMilliseconds(1);
         configure?.Invoke(options);
-        return new SchemaRegistryClient(options);
+        return new RegistryClient(options);
     }
 
     private static RegistrySchema Avro(string text) => new(text);
@@ -83,10 +83,10 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         using var client = Client();
         await client.RegisterSchemaAsync("s", Avro(InMemorySchemaRegistryTests.V1));
 
-        var conflict = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.RegisterSchemaAsync("s", Avro(InMemorySchemaRegistryTests.V2NoDefault)));
-        var missing = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetSchemaByIdAsync(77));
-        var noSubject = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetLatestSchemaAsync("nobody"));
-        var invalid = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.RegisterSchemaAsync("s", Avro("{\"type\":\"nope\"}")));
+        var conflict = await Assert.ThrowsAsync<RegistryException>(() => client.RegisterSchemaAsync("s", Avro(InMemorySchemaRegistryTests.V2NoDefault)));
+        var missing = await Assert.ThrowsAsync<RegistryException>(() => client.GetSchemaByIdAsync(77));
+        var noSubject = await Assert.ThrowsAsync<RegistryException>(() => client.GetLatestSchemaAsync("nobody"));
+        var invalid = await Assert.ThrowsAsync<RegistryException>(() => client.RegisterSchemaAsync("s", Avro("{\"type\":\"nope\"}")));
 
         Assert.Equal((409, 40901), (conflict.Status, conflict.ErrorCode));
         Assert.Equal((404, 40403), (missing.Status, missing.ErrorCode));
@@ -153,7 +153,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         using var client = Client(o => o.MaxRetries = 2);
         _server.Faults.FailNext(100, 503);
 
-        var e = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetSubjectsAsync());
+        var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSubjectsAsync());
 
         Assert.Equal(503, e.Status);
         Assert.Equal(503, e.ErrorCode);
@@ -174,7 +174,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     public async Task Fails_over_to_the_next_url_and_remembers_the_one_that_answered()
     {
         var dead = FreeLoopbackUrl();
-        using var client = new SchemaRegistryClient(new SchemaRegistryClientOptions
+        using var client = new RegistryClient(new RegistryClientOptions
         {
             Urls = { dead + "," + _server.BaseAddress },
             MaxRetries = 0,
@@ -190,9 +190,9 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     public async Task An_unreachable_registry_gives_status_zero_naming_the_url()
     {
         var dead = FreeLoopbackUrl();
-        using var client = new SchemaRegistryClient(new SchemaRegistryClientOptions { Urls = { dead }, MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
+        using var client = new RegistryClient(new RegistryClientOptions { Urls = { dead }, MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
 
-        var e = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetSubjectsAsync());
+        var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSubjectsAsync());
 
         Assert.Equal(0, e.Status);
         Assert.Contains(dead.TrimEnd('/'), e.Message, StringComparison.Ordinal);
@@ -209,7 +209,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         });
         _server.Faults.LatencyMs = 1000;
 
-        var e = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetSubjectsAsync());
+        var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSubjectsAsync());
 
         Assert.Equal(0, e.Status);
         Assert.Contains("did not answer within", e.Message, StringComparison.Ordinal);
@@ -233,7 +233,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         await using var secured = await TestRegistryServer.StartAsync(options: options);
         var log = new List<string>();
         var url = $"http://bob:{Password}@127.0.0.1:{secured.BaseAddress.Port}";
-        using var client = new SchemaRegistryClient(new SchemaRegistryClientOptions
+        using var client = new RegistryClient(new RegistryClientOptions
         {
             Urls = { url },
             RetryDelay = TimeSpan.FromMilliseconds(1),
@@ -243,9 +243,9 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
 
         Assert.Equal(1, await client.RegisterSchemaAsync("s", Avro("\"int\"")));
         secured.Faults.FailNext(10, 503);
-        var failed = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetSubjectsAsync());
+        var failed = await Assert.ThrowsAsync<RegistryException>(() => client.GetSubjectsAsync());
         secured.Faults.Clear();
-        var notFound = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetSchemaByIdAsync(5));
+        var notFound = await Assert.ThrowsAsync<RegistryException>(() => client.GetSchemaByIdAsync(5));
 
         Assert.DoesNotContain(client.BaseUrls, u => u.ToString().Contains(Password, StringComparison.Ordinal));
         Assert.NotEmpty(log);
@@ -262,13 +262,13 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         var options = new TestRegistryOptions();
         options.BasicAuthUsers["bob"] = "right";
         await using var secured = await TestRegistryServer.StartAsync(options: options);
-        using var client = new SchemaRegistryClient(new SchemaRegistryClientOptions
+        using var client = new RegistryClient(new RegistryClientOptions
         {
             Urls = { secured.BaseAddress.ToString() },
             BasicAuthUserInfo = "bob:" + Password,
         });
 
-        var e = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetSubjectsAsync());
+        var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSubjectsAsync());
 
         Assert.Equal(401, e.Status);
         Assert.Equal(1, secured.Stats.RequestCount);
@@ -282,7 +282,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         options.BearerTokens.Add("tok");
         await using var secured = await TestRegistryServer.StartAsync(options: options);
         var calls = 0;
-        using var client = new SchemaRegistryClient(new SchemaRegistryClientOptions
+        using var client = new RegistryClient(new RegistryClientOptions
         {
             Urls = { secured.BaseAddress.ToString() },
             BasicAuthUserInfo = "ignored:ignored",
@@ -301,9 +301,9 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     [Fact]
     public void Bad_urls_are_rejected_without_echoing_credentials()
     {
-        var e = Assert.Throws<ArgumentException>(() => new SchemaRegistryClient(SchemaRegistryClientOptions.ForUrl($"ftp://u:{Password}@host")));
+        var e = Assert.Throws<ArgumentException>(() => new RegistryClient(RegistryClientOptions.ForUrl($"ftp://u:{Password}@host")));
         Assert.DoesNotContain(Password, e.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => new SchemaRegistryClient(new SchemaRegistryClientOptions()));
+        Assert.Throws<ArgumentException>(() => new RegistryClient(new RegistryClientOptions()));
     }
 
     [Fact]
@@ -324,15 +324,15 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     public async Task Mock_urls_share_one_in_memory_registry_per_scope()
     {
         var scope = "client-tests-" + Guid.NewGuid().ToString("N");
-        using var a = SchemaRegistryClient.Create("mock://" + scope);
-        using var b = SchemaRegistryClient.Create("mock://" + scope);
-        using var other = SchemaRegistryClient.Create("mock://" + scope + "-other");
+        using var a = RegistryClient.Create("mock://" + scope);
+        using var b = RegistryClient.Create("mock://" + scope);
+        using var other = RegistryClient.Create("mock://" + scope + "-other");
 
         var id = await a.RegisterSchemaAsync("s", Avro("\"int\""));
 
-        Assert.IsType<MockSchemaRegistryClient>(a);
+        Assert.IsType<MockRegistryClient>(a);
         Assert.Equal("\"int\"", (await b.GetSchemaByIdAsync(id)).Schema);
-        var e = await Assert.ThrowsAsync<SchemaRegistryException>(() => other.GetSchemaByIdAsync(id));
+        var e = await Assert.ThrowsAsync<RegistryException>(() => other.GetSchemaByIdAsync(id));
         Assert.Equal(40403, e.ErrorCode);
         MockSchemaRegistry.DropScope(scope);
         Assert.Empty(MockSchemaRegistry.GetScope(scope).GetSubjects());
@@ -342,7 +342,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     public async Task Mock_and_http_clients_agree()
     {
         var scope = "agree-" + Guid.NewGuid().ToString("N");
-        ISchemaRegistryClient[] clients = [SchemaRegistryClient.Create("mock://" + scope), Client()];
+        IRegistryClient[] clients = [RegistryClient.Create("mock://" + scope), Client()];
         var answers = new List<string>();
         foreach (var client in clients)
         {
@@ -351,7 +351,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
                 var id = await client.RegisterSchemaAsync("s", Avro(InMemorySchemaRegistryTests.V1));
                 var compat = await client.TestCompatibilityAsync("s", Avro(InMemorySchemaRegistryTests.V2NoDefault));
                 var deleted = await client.DeleteSubjectAsync("s");
-                var e = await Assert.ThrowsAsync<SchemaRegistryException>(() => client.GetLatestSchemaAsync("s"));
+                var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetLatestSchemaAsync("s"));
                 var level = await client.SetCompatibilityAsync(null, "full");
                 answers.Add($"{id} {compat.IsCompatible} {compat.Messages.Count} {string.Join(",", deleted)} {e.Status}/{e.ErrorCode} {level}");
             }

@@ -135,7 +135,7 @@ internal static class RegistryEndpoints
         {
             await handler(context, registry);
         }
-        catch (SchemaRegistryException e)
+        catch (RegistryException e)
         {
             await WriteErrorAsync(context, e);
         }
@@ -188,7 +188,7 @@ internal static class RegistryEndpoints
         var prefix = c.Request.Query["subjectPrefix"].ToString();
         var deleted = QueryBool(c, "deleted");
         var latestOnly = QueryBool(c, "latestOnly");
-        var all = new List<RegisteredSchema>();
+        var all = new List<RegisteredVersion>();
         foreach (var subject in r.GetSubjects(prefix.Length == 0 ? null : prefix, deleted))
         {
             var versions = r.GetVersions(subject, deleted);

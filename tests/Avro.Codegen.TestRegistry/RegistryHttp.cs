@@ -127,7 +127,7 @@ internal static class RegistryHttp
             w.WriteEndObject();
         });
 
-    public static Task WriteErrorAsync(HttpContext context, SchemaRegistryException error) =>
+    public static Task WriteErrorAsync(HttpContext context, RegistryException error) =>
         WriteErrorAsync(context, error.Status, error.ErrorCode, error.Message);
 
     private static async Task WriteBodyAsync(HttpContext context, int status, byte[] body)

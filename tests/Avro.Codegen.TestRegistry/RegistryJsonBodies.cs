@@ -51,7 +51,7 @@ internal static class RegistryJsonBodies
 
         var schema = OptionalString(root, "schema") ?? "";
         var schemaType = OptionalString(root, "schemaType");
-        var references = new List<SchemaReference>();
+        var references = new List<RegistryReference>();
         if (root.TryGetProperty("references", out var refs) && refs.ValueKind != JsonValueKind.Null)
         {
             if (refs.ValueKind != JsonValueKind.Array)
@@ -63,10 +63,10 @@ internal static class RegistryJsonBodies
             {
                 if (r.ValueKind != JsonValueKind.Object)
                 {
-                    throw new BadRequestException(400, "Cannot deserialize a SchemaReference from " + r.ValueKind);
+                    throw new BadRequestException(400, "Cannot deserialize a RegistryReference from " + r.ValueKind);
                 }
 
-                references.Add(new SchemaReference(OptionalString(r, "name") ?? "", OptionalString(r, "subject") ?? "", OptionalInt(r, "version") ?? -1));
+                references.Add(new RegistryReference(OptionalString(r, "name") ?? "", OptionalString(r, "subject") ?? "", OptionalInt(r, "version") ?? -1));
             }
         }
 
@@ -113,7 +113,7 @@ internal static class RegistryJsonBodies
             : throw new BadRequestException(400, $"Cannot deserialize '{name}' as a boolean from {value.ValueKind}");
     }
 
-    public static void WriteReferences(Utf8JsonWriter w, IReadOnlyList<SchemaReference> references)
+    public static void WriteReferences(Utf8JsonWriter w, IReadOnlyList<RegistryReference> references)
     {
         if (references.Count == 0)
         {
@@ -134,7 +134,7 @@ internal static class RegistryJsonBodies
     }
 
     /// <summary>The <c>Schema</c> entity: a subject-version.</summary>
-    public static void WriteSchemaEntity(Utf8JsonWriter w, RegisteredSchema s)
+    public static void WriteSchemaEntity(Utf8JsonWriter w, RegisteredVersion s)
     {
         w.WriteStartObject();
         w.WriteString("subject", s.Subject);

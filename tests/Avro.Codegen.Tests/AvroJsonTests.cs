@@ -19,7 +19,7 @@ public class AvroJsonTests
     [Fact]
     public void Characters_beyond_U00FF_are_not_bytes()
     {
-        var e = Assert.Throws<AvroException>(() => AvroJson.StringToBytes("ab\u0100"));
+        var e = Assert.Throws<AvroDataException>(() => AvroJson.StringToBytes("ab\u0100"));
         Assert.Contains("U+0100 at index 2", e.Message);
     }
 
@@ -83,7 +83,7 @@ public class AvroJsonTests
         Assert.True(double.IsNaN(values[0]));
         Assert.Equal([double.PositiveInfinity, double.NegativeInfinity, 2.5, 0.1], values.Skip(1).Select(v => Math.Round(v, 6)));
 
-        var e = Assert.Throws<AvroException>(() =>
+        var e = Assert.Throws<AvroDataException>(() =>
         {
             var bad = new Utf8JsonReader("\"nan\""u8);
             bad.Read();
@@ -121,7 +121,7 @@ public class AvroJsonTests
     [Fact]
     public void Reading_bytes_rejects_non_strings_and_wide_characters()
     {
-        var wide = Assert.Throws<AvroException>(() =>
+        var wide = Assert.Throws<AvroDataException>(() =>
         {
             var reader = new Utf8JsonReader("[1, \"\\u0100\"]"u8);
             reader.Read();
@@ -131,7 +131,7 @@ public class AvroJsonTests
         Assert.Contains("found the number 1", wide.Message);
         Assert.Equal(1, wide.Offset);
 
-        var e = Assert.Throws<AvroException>(() =>
+        var e = Assert.Throws<AvroDataException>(() =>
         {
             var reader = new Utf8JsonReader("[\"\\u0100\"]"u8);
             reader.Read();

@@ -12,9 +12,9 @@ public class ContainerFileTests
           {"name": "tags", "type": {"type": "array", "items": "string"}}, {"name": "w", "type": ["null", "double"]}]}
         """);
 
-    private static GenericRecord Point(int i)
+    private static GenericAvroRecord Point(int i)
     {
-        var record = new GenericRecord((RecordSchema)PointSchema);
+        var record = new GenericAvroRecord((RecordSchema)PointSchema);
         record["x"] = i - 150;
         record["label"] = $"p{i} é";
         record["tags"] = Enumerable.Repeat<object?>("t", i % 3).ToList();
@@ -98,7 +98,7 @@ public class ContainerFileTests
         var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Data", "python-null.avro"));
         bytes[^1] ^= 0xFF;
         using var reader = new AvroContainerReader(new MemoryStream(bytes));
-        var e = Assert.Throws<AvroException>(() => reader.ReadAll().ToList());
+        var e = Assert.Throws<AvroDataException>(() => reader.ReadAll().ToList());
         Assert.Contains("sync marker", e.Message);
         Assert.Equal(bytes.Length - 16, e.Offset);
     }
@@ -106,14 +106,14 @@ public class ContainerFileTests
     [Fact]
     public void Bad_headers_and_blocks_are_reported()
     {
-        Assert.Contains("Not an Avro object container file", Assert.Throws<AvroException>(() => new AvroContainerReader(new MemoryStream("Obj\u0002"u8.ToArray()))).Message);
-        Assert.Contains("Not an Avro object container file", Assert.Throws<AvroException>(() => new AvroContainerReader(new MemoryStream([]))).Message);
+        Assert.Contains("Not an Avro object container file", Assert.Throws<AvroDataException>(() => new AvroContainerReader(new MemoryStream("Obj\u0002"u8.ToArray()))).Message);
+        Assert.Contains("Not an Avro object container file", Assert.Throws<AvroDataException>(() => new AvroContainerReader(new MemoryStream([]))).Message);
 
         var good = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Data", "python-deflate.avro"));
         for (var cut = 5; cut < good.Length; cut += 37)
         {
             var truncated = good[..cut];
-            Assert.Throws<AvroException>(() =>
+            Assert.Throws<AvroDataException>(() =>
             {
                 using var reader = new AvroContainerReader(new MemoryStream(truncated));
                 reader.ReadAll().ToList();
@@ -125,7 +125,7 @@ public class ContainerFileTests
         noSchema.Write([0]);
         noSchema.Write(new byte[16]);
         noSchema.Position = 0;
-        Assert.Contains("no 'avro.schema'", Assert.Throws<AvroException>(() => new AvroContainerReader(noSchema)).Message);
+        Assert.Contains("no 'avro.schema'", Assert.Throws<AvroDataException>(() => new AvroContainerReader(noSchema)).Message);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class ContainerFileTests
                 using var reader = new AvroContainerReader(new MemoryStream(copy));
                 reader.ReadAll().ToList();
             }
-            catch (AvroException)
+            catch (AvroDataException)
             {
             }
         }

@@ -34,18 +34,18 @@ public static class Encode
 
     public static byte[] Hex(string hex) => Convert.FromHexString(hex.Replace(" ", ""));
 
-    public static AvroException Fails<T>(byte[] data, ReadFunc<T> read, AvroReaderOptions? options = null)
+    public static AvroDataException Fails<T>(byte[] data, ReadFunc<T> read, AvroReaderOptions? options = null)
     {
         try
         {
             var reader = new AvroReader(data, options);
             read(ref reader);
         }
-        catch (AvroException e)
+        catch (AvroDataException e)
         {
             return e;
         }
 
-        throw new Xunit.Sdk.XunitException("Expected an AvroException.");
+        throw new Xunit.Sdk.XunitException("Expected an AvroDataException.");
     }
 }

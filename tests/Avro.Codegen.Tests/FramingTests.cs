@@ -20,7 +20,7 @@ public class FramingTests
         var span = new byte[5];
         Assert.Equal(5, ConfluentFraming.WriteHeader(span, 42));
         Assert.Equal(Hex("000000002A"), span);
-        Assert.Throws<AvroException>(() => ConfluentFraming.WriteHeader(new byte[4], 42));
+        Assert.Throws<AvroDataException>(() => ConfluentFraming.WriteHeader(new byte[4], 42));
     }
 
     [Fact]
@@ -41,12 +41,12 @@ public class FramingTests
     [Fact]
     public void Confluent_header_errors_are_specific()
     {
-        var magic = Assert.Throws<AvroException>(() => ConfluentFraming.ReadHeader(Hex("C3 01 02"), out _));
+        var magic = Assert.Throws<AvroDataException>(() => ConfluentFraming.ReadHeader(Hex("C3 01 02"), out _));
         Assert.Contains("magic byte 0xC3", magic.Message);
         Assert.Equal(0, magic.Offset);
-        Assert.Contains("empty", Assert.Throws<AvroException>(() => ConfluentFraming.ReadHeader([], out _)).Message);
-        Assert.Contains("fewer than the 5-byte", Assert.Throws<AvroException>(() => ConfluentFraming.ReadHeader(Hex("000000"), out _)).Message);
-        Assert.Contains("fewer than the 17-byte", Assert.Throws<AvroException>(() => ConfluentFraming.ReadHeader(Hex("01 0000"), out _)).Message);
+        Assert.Contains("empty", Assert.Throws<AvroDataException>(() => ConfluentFraming.ReadHeader([], out _)).Message);
+        Assert.Contains("fewer than the 5-byte", Assert.Throws<AvroDataException>(() => ConfluentFraming.ReadHeader(Hex("000000"), out _)).Message);
+        Assert.Contains("fewer than the 17-byte", Assert.Throws<AvroDataException>(() => ConfluentFraming.ReadHeader(Hex("01 0000"), out _)).Message);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class FramingTests
         ConfluentFraming.WriteGuidHeader(header, guid);
         Assert.Equal(guid, ConfluentFraming.ReadSchemaIdHeader(header).Guid);
         Assert.Equal(7, ConfluentFraming.ReadSchemaIdHeader(Hex("00 00000007")).Id);
-        Assert.Throws<AvroException>(() => ConfluentFraming.ReadSchemaIdHeader(Hex("00 00000007 00")));
+        Assert.Throws<AvroDataException>(() => ConfluentFraming.ReadSchemaIdHeader(Hex("00 00000007 00")));
 
         var id = ConfluentFraming.ReadSchemaId(Hex("06666F6F"), header, hasHeader: true, out var body);
         Assert.Equal(guid, id.Guid);
@@ -79,7 +79,7 @@ public class FramingTests
         Assert.Equal(Hex("06666F6F"), body.ToArray());
         SingleObjectEncoding.ReadHeader(message, 0x0102030405060708UL, out body);
 
-        var mismatch = Assert.Throws<AvroException>(() => SingleObjectEncoding.ReadHeader(message, 0x1111UL, out _));
+        var mismatch = Assert.Throws<AvroDataException>(() => SingleObjectEncoding.ReadHeader(message, 0x1111UL, out _));
         Assert.Contains("0x0102030405060708", mismatch.Message);
         Assert.Equal(2, mismatch.Offset);
     }
@@ -87,9 +87,9 @@ public class FramingTests
     [Fact]
     public void Single_object_errors_are_specific()
     {
-        Assert.Contains("found 0x00 0x00", Assert.Throws<AvroException>(() => SingleObjectEncoding.ReadHeader(Hex("00000000000000000000"), out _)).Message);
-        Assert.Contains("empty", Assert.Throws<AvroException>(() => SingleObjectEncoding.ReadHeader([], out _)).Message);
-        Assert.Contains("fewer than the 10-byte", Assert.Throws<AvroException>(() => SingleObjectEncoding.ReadHeader(Hex("C301 0102"), out _)).Message);
-        Assert.Throws<AvroException>(() => SingleObjectEncoding.WriteHeader(new byte[9], 1));
+        Assert.Contains("found 0x00 0x00", Assert.Throws<AvroDataException>(() => SingleObjectEncoding.ReadHeader(Hex("00000000000000000000"), out _)).Message);
+        Assert.Contains("empty", Assert.Throws<AvroDataException>(() => SingleObjectEncoding.ReadHeader([], out _)).Message);
+        Assert.Contains("fewer than the 10-byte", Assert.Throws<AvroDataException>(() => SingleObjectEncoding.ReadHeader(Hex("C301 0102"), out _)).Message);
+        Assert.Throws<AvroDataException>(() => SingleObjectEncoding.WriteHeader(new byte[9], 1));
     }
 }

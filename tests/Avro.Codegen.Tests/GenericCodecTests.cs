@@ -32,9 +32,9 @@ public class GenericCodecTests
         ]}
         """;
 
-    private static GenericRecord Sample(RecordSchema schema)
+    private static GenericAvroRecord Sample(RecordSchema schema)
     {
-        var record = new GenericRecord(schema);
+        var record = new GenericAvroRecord(schema);
         record["n"] = null;
         record["b"] = true;
         record["i"] = -64;
@@ -43,8 +43,8 @@ public class GenericCodecTests
         record["d"] = 0.1;
         record["by"] = new byte[] { 0, 0x7F, 0xFF };
         record["s"] = "é\n\"x\u001F";
-        record["e"] = new GenericEnum((EnumSchema)schema.GetField("e")!.Type, "HEARTS");
-        record["fx"] = new GenericFixed((FixedSchema)schema.GetField("fx")!.Type, [1, 2]);
+        record["e"] = new GenericAvroEnum((EnumSchema)schema.GetField("e")!.Type, "HEARTS");
+        record["fx"] = new GenericAvroFixed((FixedSchema)schema.GetField("fx")!.Type, [1, 2]);
         record["a"] = new List<object?> { 3L, 27L };
         record["m"] = new Dictionary<string, object?> { ["k"] = "v" };
         record["u"] = "a";
@@ -93,12 +93,12 @@ public class GenericCodecTests
         var schema = (RecordSchema)Parse(AllTypes);
         var union = schema.GetField("u")!.Type;
         Assert.Equal("null", GenericJson.ToJson(union, null));
-        Assert.Equal("{\"com.example.Suit\":\"SPADES\"}", GenericJson.ToJson(union, new GenericEnum((EnumSchema)schema.GetField("e")!.Type, 0)));
+        Assert.Equal("{\"com.example.Suit\":\"SPADES\"}", GenericJson.ToJson(union, new GenericAvroEnum((EnumSchema)schema.GetField("e")!.Type, 0)));
         Assert.Equal("{\"array\":[1,2]}", GenericJson.ToJson(union, new List<object?> { 1, 2 }));
         Assert.Equal(Hex("06 04 02 04 00"), GenericBinary.Encode(union, new List<object?> { 1, 2 }));
 
         var read = GenericJson.FromJson(union, "{\"com.example.Suit\":\"SPADES\"}", new GenericReadOptions { KeepUnionBranches = true });
-        Assert.Equal(new GenericUnion(2, new GenericEnum((EnumSchema)schema.GetField("e")!.Type, 0)), read);
+        Assert.Equal(new GenericUnion(2, new GenericAvroEnum((EnumSchema)schema.GetField("e")!.Type, 0)), read);
         Assert.Equal(new GenericUnion(1, "x"), GenericBinary.Decode(union, Hex("02 0278"), readOptions: new GenericReadOptions { KeepUnionBranches = true }));
     }
 
@@ -134,7 +134,7 @@ public class GenericCodecTests
               {"name": "e", "type": "bytes", "default": "\u00ff"}
             ]}
             """);
-        var record = (GenericRecord)GenericJson.FromJson(schema, "{\"c\":{\"int\":3},\"a\":1}")!;
+        var record = (GenericAvroRecord)GenericJson.FromJson(schema, "{\"c\":{\"int\":3},\"a\":1}")!;
         Assert.Equal(1, record["a"]);
         Assert.Equal("dflt", record["b"]);
         Assert.Equal(3, record["c"]);
@@ -167,7 +167,7 @@ public class GenericCodecTests
               {"name": "by", "type": "bytes", "default": ""}
             ]}
             """);
-        var e = Assert.Throws<AvroException>(() => GenericJson.FromJson(schema, json));
+        var e = Assert.Throws<AvroDataException>(() => GenericJson.FromJson(schema, json));
         Assert.Contains(message, e.Message);
         Assert.Equal(offset, e.Offset);
     }
@@ -175,10 +175,10 @@ public class GenericCodecTests
     [Fact]
     public void Malformed_json_is_an_AvroException()
     {
-        var e = Assert.Throws<AvroException>(() => GenericJson.FromJson(Parse("""{"type": "array", "items": "int"}"""), "[1,"));
+        var e = Assert.Throws<AvroDataException>(() => GenericJson.FromJson(Parse("""{"type": "array", "items": "int"}"""), "[1,"));
         Assert.Contains("JSON", e.Message);
-        Assert.Throws<AvroException>(() => GenericJson.FromJson(Parse("\"int\""), "1 2"));
-        Assert.Throws<AvroException>(() => GenericJson.FromJson(Parse("\"int\""), ""));
+        Assert.Throws<AvroDataException>(() => GenericJson.FromJson(Parse("\"int\""), "1 2"));
+        Assert.Throws<AvroDataException>(() => GenericJson.FromJson(Parse("\"int\""), ""));
     }
 
     [Fact]
@@ -187,24 +187,24 @@ public class GenericCodecTests
         var schema = (RecordSchema)Parse(AllTypes);
         var record = Sample(schema);
         record["a"] = new List<object?> { 1L, "x" };
-        var e = Assert.Throws<AvroException>(() => GenericBinary.Encode(schema, record));
+        var e = Assert.Throws<AvroDataException>(() => GenericBinary.Encode(schema, record));
         Assert.Contains("At a[1]: expected a value of type long, found String", e.Message);
 
         record = Sample(schema);
         record["u"] = 3.5;
-        Assert.Contains("matches no branch", Assert.Throws<AvroException>(() => GenericBinary.Encode(schema, record)).Message);
+        Assert.Contains("matches no branch", Assert.Throws<AvroDataException>(() => GenericBinary.Encode(schema, record)).Message);
         record = Sample(schema);
         record["fx"] = new byte[] { 1 };
-        Assert.Contains("needs 2 bytes", Assert.Throws<AvroException>(() => GenericBinary.Encode(schema, record)).Message);
+        Assert.Contains("needs 2 bytes", Assert.Throws<AvroDataException>(() => GenericBinary.Encode(schema, record)).Message);
     }
 
     [Fact]
     public void Decode_rejects_trailing_bytes_and_bad_bytes_with_offsets()
     {
         var schema = Parse("""{"type": "record", "name": "R", "fields": [{"name": "e", "type": {"type": "enum", "name": "E", "symbols": ["A", "B"]}}, {"name": "s", "type": "string"}]}""");
-        Assert.Contains("follow the value", Assert.Throws<AvroException>(() => GenericBinary.Decode(schema, Hex("02 00 00"))).Message);
-        Assert.Equal(0, Assert.Throws<AvroException>(() => GenericBinary.Decode(schema, Hex("04 00"))).Offset);
-        Assert.Equal(1, Assert.Throws<AvroException>(() => GenericBinary.Decode(schema, Hex("02 04 61"))).Offset);
+        Assert.Contains("follow the value", Assert.Throws<AvroDataException>(() => GenericBinary.Decode(schema, Hex("02 00 00"))).Message);
+        Assert.Equal(0, Assert.Throws<AvroDataException>(() => GenericBinary.Decode(schema, Hex("04 00"))).Offset);
+        Assert.Equal(1, Assert.Throws<AvroDataException>(() => GenericBinary.Decode(schema, Hex("02 04 61"))).Offset);
     }
 
     [Fact]
@@ -212,12 +212,12 @@ public class GenericCodecTests
     {
         var list = Parse("""{"type": "record", "name": "Node", "fields": [{"name": "next", "type": ["null", "Node"]}]}""");
         var deep = Enumerable.Repeat((byte)2, 10_000).Append((byte)0).ToArray();
-        var e = Assert.Throws<AvroException>(() => GenericBinary.Decode(list, deep));
+        var e = Assert.Throws<AvroDataException>(() => GenericBinary.Decode(list, deep));
         Assert.Contains("deeper than the limit of 64", e.Message);
-        Assert.Throws<AvroException>(() => SkipAll(list, deep));
+        Assert.Throws<AvroDataException>(() => SkipAll(list, deep));
 
         var shallow = Enumerable.Repeat((byte)2, 50).Append((byte)0).ToArray();
-        Assert.IsType<GenericRecord>(GenericBinary.Decode(list, shallow));
+        Assert.IsType<GenericAvroRecord>(GenericBinary.Decode(list, shallow));
     }
 
     [Fact]
@@ -226,8 +226,8 @@ public class GenericCodecTests
         var schema = Parse("""{"type": "array", "items": "null"}""");
         Assert.Equal(1000, ((List<object?>)GenericBinary.Decode(schema, Hex("D00F 00"))!).Count);
         var forged = Hex("FEFFFFFFFFFFFFFF7F 00");
-        Assert.Contains("MaxZeroSizeItems", Assert.Throws<AvroException>(() => GenericBinary.Decode(schema, forged)).Message);
-        Assert.Contains("MaxZeroSizeItems", Assert.Throws<AvroException>(() => SkipAll(schema, forged)).Message);
+        Assert.Contains("MaxZeroSizeItems", Assert.Throws<AvroDataException>(() => GenericBinary.Decode(schema, forged)).Message);
+        Assert.Contains("MaxZeroSizeItems", Assert.Throws<AvroDataException>(() => SkipAll(schema, forged)).Message);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public class GenericCodecTests
         reader.Skip(schema);
         Assert.Equal(63, reader.ReadInt());
         Assert.Equal(new Dictionary<string, object?> { ["k"] = "v" }, GenericBinary.Decode(schema, Hex("01 08 026B 0276 00")));
-        Assert.Contains("byte size", Assert.Throws<AvroException>(() => SkipAll(schema, Hex("01 7E 026B 0276 00"))).Message);
+        Assert.Contains("byte size", Assert.Throws<AvroDataException>(() => SkipAll(schema, Hex("01 7E 026B 0276 00"))).Message);
     }
 
     internal static void SkipAll(AvroSchema schema, byte[] data)

@@ -64,7 +64,7 @@ public class GenericPropertyTests
         float f => float.IsNaN(f),
         double d => double.IsNaN(d),
         GenericUnion u => ContainsNaN(u.Value),
-        GenericRecord r => Enumerable.Range(0, r.Schema.Fields.Count).Any(i => ContainsNaN(r[i])),
+        GenericAvroRecord r => Enumerable.Range(0, r.Schema.Fields.Count).Any(i => ContainsNaN(r[i])),
         IDictionary<string, object?> map => map.Values.Any(ContainsNaN),
         System.Collections.IList list => list.Cast<object?>().Any(ContainsNaN),
         _ => false,

@@ -53,16 +53,16 @@ public class JsonTemporalTests
     [Fact]
     public void Out_of_range_and_unrepresentable_values_fail_at_the_token()
     {
-        var dayTooLong = Assert.Throws<AvroException>(() => ReadJson("[ 86400000]", (ref Utf8JsonReader r) => AvroJsonCodec.ReadTimeMillis(ref r)));
+        var dayTooLong = Assert.Throws<AvroDataException>(() => ReadJson("[ 86400000]", (ref Utf8JsonReader r) => AvroJsonCodec.ReadTimeMillis(ref r)));
         Assert.Contains("not within a day", dayTooLong.Message);
         Assert.Equal(2, dayTooLong.Offset);
 
-        var nanos = Assert.Throws<AvroException>(() => ReadJson("[1700000000123456789]", (ref Utf8JsonReader r) => AvroJsonCodec.ReadTimestampNanos(ref r)));
+        var nanos = Assert.Throws<AvroDataException>(() => ReadJson("[1700000000123456789]", (ref Utf8JsonReader r) => AvroJsonCodec.ReadTimestampNanos(ref r)));
         Assert.Contains("not rounded", nanos.Message);
         Assert.Equal(1, nanos.Offset);
 
-        var farFuture = Assert.Throws<AvroException>(() => ReadJson(long.MaxValue.ToString(), (ref Utf8JsonReader r) => AvroJsonCodec.ReadLocalTimestampMicros(ref r)));
+        var farFuture = Assert.Throws<AvroDataException>(() => ReadJson(long.MaxValue.ToString(), (ref Utf8JsonReader r) => AvroJsonCodec.ReadLocalTimestampMicros(ref r)));
         Assert.Contains("outside the years 1 to 9999", farFuture.Message);
-        Assert.Throws<AvroException>(() => ReadJson("2147483647", (ref Utf8JsonReader r) => AvroJsonCodec.ReadDate(ref r)));
+        Assert.Throws<AvroDataException>(() => ReadJson("2147483647", (ref Utf8JsonReader r) => AvroJsonCodec.ReadDate(ref r)));
     }
 }

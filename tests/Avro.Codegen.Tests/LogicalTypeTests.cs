@@ -22,8 +22,8 @@ public class LogicalTypeTests
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(Hex(hex), ToBytes((ref AvroWriter w) => w.WriteDecimal(value, scale)));
         Assert.Equal(value, Read(Hex(hex), (ref AvroReader r) => r.ReadDecimal(scale)));
-        Assert.Equal(AvroDecimal.Parse(text), ((AvroDecimal)Read(Hex(hex), (ref AvroReader r) => r.ReadDecimal(scale))), new NumericComparer());
-        Assert.Equal(Hex(hex), ToBytes((ref AvroWriter w) => w.WriteDecimal(AvroDecimal.Parse(text), scale)));
+        Assert.Equal(AvroBigDecimal.Parse(text), ((AvroBigDecimal)Read(Hex(hex), (ref AvroReader r) => r.ReadDecimal(scale))), new NumericComparer());
+        Assert.Equal(Hex(hex), ToBytes((ref AvroWriter w) => w.WriteDecimal(AvroBigDecimal.Parse(text), scale)));
     }
 
     [Fact]
@@ -36,20 +36,20 @@ public class LogicalTypeTests
     [Fact]
     public void Decimal_that_would_need_rounding_is_rejected()
     {
-        var e = Assert.Throws<AvroException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimal(1.234m, 2)));
+        var e = Assert.Throws<AvroDataException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimal(1.234m, 2)));
         Assert.Contains("without rounding", e.Message);
-        Assert.Throws<AvroException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimal(AvroDecimal.Parse("1.234"), 2)));
-        Assert.Throws<AvroException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(0.001m, 2, 4)));
+        Assert.Throws<AvroDataException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimal(AvroBigDecimal.Parse("1.234"), 2)));
+        Assert.Throws<AvroDataException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(0.001m, 2, 4)));
     }
 
     [Fact]
     public void Decimal_beyond_its_precision_is_rejected()
     {
         Assert.Equal(Hex("04 270F"), ToBytes((ref AvroWriter w) => w.WriteDecimal(99.99m, 2, precision: 4)));
-        var e = Assert.Throws<AvroException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimal(100.00m, 2, precision: 4)));
+        var e = Assert.Throws<AvroDataException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimal(100.00m, 2, precision: 4)));
         Assert.Contains("more than 4 digits", e.Message);
-        Assert.Throws<AvroException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimal(AvroDecimal.Parse("-100.00"), 2, precision: 4)));
-        Assert.Throws<AvroException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(100m, 0, 8, precision: 2)));
+        Assert.Throws<AvroDataException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimal(AvroBigDecimal.Parse("-100.00"), 2, precision: 4)));
+        Assert.Throws<AvroDataException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(100m, 0, 8, precision: 2)));
     }
 
     [Theory]
@@ -65,38 +65,38 @@ public class LogicalTypeTests
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(Hex(hex), ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(value, scale, size)));
         Assert.Equal(value, Read(Hex(hex), (ref AvroReader r) => r.ReadDecimalFixed(scale, size)));
-        Assert.Equal(Hex(hex), ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(AvroDecimal.Parse(text), scale, size)));
-        Assert.Equal(0, AvroDecimal.Parse(text).CompareTo(Read(Hex(hex), (ref AvroReader r) => r.ReadLargeDecimalFixed(scale, size))));
+        Assert.Equal(Hex(hex), ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(AvroBigDecimal.Parse(text), scale, size)));
+        Assert.Equal(0, AvroBigDecimal.Parse(text).CompareTo(Read(Hex(hex), (ref AvroReader r) => r.ReadLargeDecimalFixed(scale, size))));
     }
 
     [Fact]
     public void Decimal_too_wide_for_its_fixed_is_rejected()
     {
-        var e = Assert.Throws<AvroException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(2147483648m, 0, 4)));
+        var e = Assert.Throws<AvroDataException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(2147483648m, 0, 4)));
         Assert.Contains("fixed(4)", e.Message);
-        Assert.Throws<AvroException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(AvroDecimal.Parse("2147483648"), 0, 4)));
+        Assert.Throws<AvroDataException>(() => ToBytes((ref AvroWriter w) => w.WriteDecimalFixed(AvroBigDecimal.Parse("2147483648"), 0, 4)));
     }
 
     [Fact]
     public void Decimals_beyond_28_digits_go_through_AvroDecimal()
     {
-        var big = AvroDecimal.Parse("-1234567890123456789012345678901234567890.12345");
+        var big = AvroBigDecimal.Parse("-1234567890123456789012345678901234567890.12345");
         var bytes = ToBytes((ref AvroWriter w) => w.WriteDecimal(big, 5));
         var expectedUnscaled = BigInteger.Parse("-123456789012345678901234567890123456789012345");
         Assert.Equal(expectedUnscaled.ToByteArray(isUnsigned: false, isBigEndian: true), bytes.AsSpan(1).ToArray());
         Assert.Equal(big, Read(bytes, (ref AvroReader r) => r.ReadLargeDecimal(5)));
 
         var e = Fails(bytes, (ref AvroReader r) => r.ReadDecimal(5));
-        Assert.Contains("AvroDecimal", e.Message);
+        Assert.Contains("AvroBigDecimal", e.Message);
         Assert.Equal(0, e.Offset);
 
         // 29 digits overflow decimal even though they fit 128 bits.
-        var twentyNine = ToBytes((ref AvroWriter w) => w.WriteDecimal(AvroDecimal.Parse("99999999999999999999999999999"), 0));
-        Assert.Throws<AvroException>(() => Read(twentyNine, (ref AvroReader r) => r.ReadDecimal(0)));
+        var twentyNine = ToBytes((ref AvroWriter w) => w.WriteDecimal(AvroBigDecimal.Parse("99999999999999999999999999999"), 0));
+        Assert.Throws<AvroDataException>(() => Read(twentyNine, (ref AvroReader r) => r.ReadDecimal(0)));
 
         // A decimal value scaled beyond 128 bits also takes the wide path.
         var scaledUp = ToBytes((ref AvroWriter w) => w.WriteDecimal(decimal.MaxValue, 20));
-        Assert.Equal(AvroDecimal.Parse("79228162514264337593543950335.00000000000000000000"), Read(scaledUp, (ref AvroReader r) => r.ReadLargeDecimal(20)));
+        Assert.Equal(AvroBigDecimal.Parse("79228162514264337593543950335.00000000000000000000"), Read(scaledUp, (ref AvroReader r) => r.ReadLargeDecimal(20)));
     }
 
     [Fact]
@@ -110,36 +110,36 @@ public class LogicalTypeTests
     public void Big_decimal_holds_unscaled_bytes_then_scale_as_java_writes_it()
     {
         // 1.23: unscaled 123 (0x7B) as bytes "02 7B", scale 2 as int "04"; the three bytes are themselves bytes: "06 ...".
-        var value = AvroDecimal.Parse("1.23");
+        var value = AvroBigDecimal.Parse("1.23");
         Assert.Equal(Hex("06 02 7B 04"), ToBytes((ref AvroWriter w) => w.WriteBigDecimal(value)));
         Assert.Equal(value, Read(Hex("06 02 7B 04"), (ref AvroReader r) => r.ReadBigDecimal()));
 
-        var negativeScale = new AvroDecimal(-5, -3);
+        var negativeScale = new AvroBigDecimal(-5, -3);
         Assert.Equal(negativeScale, Read(ToBytes((ref AvroWriter w) => w.WriteBigDecimal(negativeScale)), (ref AvroReader r) => r.ReadBigDecimal()));
         Assert.Contains("do not hold exactly", Fails(Hex("08 02 7B 04 00"), (ref AvroReader r) => r.ReadBigDecimal()).Message);
-        Assert.Throws<AvroException>(() => Read(Hex("04 02 7B"), (ref AvroReader r) => r.ReadBigDecimal()));
+        Assert.Throws<AvroDataException>(() => Read(Hex("04 02 7B"), (ref AvroReader r) => r.ReadBigDecimal()));
     }
 
     [Fact]
     public void AvroDecimal_text_and_conversions()
     {
-        Assert.Equal("-0.05", new AvroDecimal(-5, 2).ToString());
-        Assert.Equal("0.00", new AvroDecimal(0, 2).ToString());
-        Assert.Equal("1.23E+5", new AvroDecimal(123, -3).ToString());
-        Assert.Equal("1E-10", new AvroDecimal(1, 10).ToString());
-        Assert.Equal(new AvroDecimal(1500, 3), AvroDecimal.Parse("1.500"));
-        Assert.Equal(new AvroDecimal(15, -2), AvroDecimal.Parse("1.5E+3"));
-        Assert.NotEqual(AvroDecimal.Parse("1.0"), AvroDecimal.Parse("1.00"));
-        Assert.Equal(0, AvroDecimal.Parse("1.0").CompareTo(AvroDecimal.Parse("1.00")));
-        Assert.True(AvroDecimal.Parse("-2").CompareTo(AvroDecimal.Parse("1")) < 0);
-        Assert.True(AvroDecimal.Parse("1E+1000000").CompareTo(AvroDecimal.Parse("2")) > 0);
-        Assert.False(AvroDecimal.TryParse("1.2.3", out _));
-        Assert.False(AvroDecimal.TryParse("abc", out _));
-        Assert.Equal(12.5m, (decimal)AvroDecimal.Parse("12.5"));
-        Assert.Equal(1m, (decimal)new AvroDecimal(BigInteger.Pow(10, 40), 40));
-        Assert.Throws<AvroException>(() => (decimal)new AvroDecimal(BigInteger.Pow(10, 30), 0));
-        Assert.Throws<AvroException>(() => (decimal)new AvroDecimal(1, int.MinValue));
-        Assert.Equal(new AvroDecimal(-150, 2), (AvroDecimal)(-1.50m));
+        Assert.Equal("-0.05", new AvroBigDecimal(-5, 2).ToString());
+        Assert.Equal("0.00", new AvroBigDecimal(0, 2).ToString());
+        Assert.Equal("1.23E+5", new AvroBigDecimal(123, -3).ToString());
+        Assert.Equal("1E-10", new AvroBigDecimal(1, 10).ToString());
+        Assert.Equal(new AvroBigDecimal(1500, 3), AvroBigDecimal.Parse("1.500"));
+        Assert.Equal(new AvroBigDecimal(15, -2), AvroBigDecimal.Parse("1.5E+3"));
+        Assert.NotEqual(AvroBigDecimal.Parse("1.0"), AvroBigDecimal.Parse("1.00"));
+        Assert.Equal(0, AvroBigDecimal.Parse("1.0").CompareTo(AvroBigDecimal.Parse("1.00")));
+        Assert.True(AvroBigDecimal.Parse("-2").CompareTo(AvroBigDecimal.Parse("1")) < 0);
+        Assert.True(AvroBigDecimal.Parse("1E+1000000").CompareTo(AvroBigDecimal.Parse("2")) > 0);
+        Assert.False(AvroBigDecimal.TryParse("1.2.3", out _));
+        Assert.False(AvroBigDecimal.TryParse("abc", out _));
+        Assert.Equal(12.5m, (decimal)AvroBigDecimal.Parse("12.5"));
+        Assert.Equal(1m, (decimal)new AvroBigDecimal(BigInteger.Pow(10, 40), 40));
+        Assert.Throws<AvroDataException>(() => (decimal)new AvroBigDecimal(BigInteger.Pow(10, 30), 0));
+        Assert.Throws<AvroDataException>(() => (decimal)new AvroBigDecimal(1, int.MinValue));
+        Assert.Equal(new AvroBigDecimal(-150, 2), (AvroBigDecimal)(-1.50m));
     }
 
     [Fact]
@@ -229,13 +229,13 @@ public class LogicalTypeTests
     [Fact]
     public void Timestamps_out_of_range_are_rejected()
     {
-        Assert.Contains("years 1677 to 2262", Assert.Throws<AvroException>(() =>
+        Assert.Contains("years 1677 to 2262", Assert.Throws<AvroDataException>(() =>
             ToBytes((ref AvroWriter w) => w.WriteTimestampNanos(new DateTimeOffset(2300, 1, 1, 0, 0, 0, TimeSpan.Zero)))).Message);
         var huge = ToBytes((ref AvroWriter w) => w.WriteLong(long.MaxValue));
         Assert.Contains("outside the years", Fails(huge, (ref AvroReader r) => r.ReadTimestampMillis()).Message);
         Assert.Contains("outside the years", Fails(huge, (ref AvroReader r) => r.ReadLocalTimestampMicros()).Message);
         var hugeNegative = ToBytes((ref AvroWriter w) => w.WriteLong(long.MinValue));
-        Assert.Throws<AvroException>(() => Read(hugeNegative, (ref AvroReader r) => r.ReadTimestampMicros()));
+        Assert.Throws<AvroDataException>(() => Read(hugeNegative, (ref AvroReader r) => r.ReadTimestampMicros()));
         var earliestWhole = ToBytes((ref AvroWriter w) => w.WriteLong(long.MinValue / 100 * 100));
         var earliest = Read(earliestWhole, (ref AvroReader r) => r.ReadLocalTimestampNanos());
         Assert.Equal(new DateTime(1677, 9, 21, 0, 12, 43, 145).AddTicks(2242), earliest);
@@ -264,13 +264,13 @@ public class LogicalTypeTests
         Assert.Equal(Hex("01000000 02000000 03000000"), ToBytes((ref AvroWriter w) => w.WriteDuration(value)));
         var max = new AvroDuration(uint.MaxValue, 0, 0x01020304);
         Assert.Equal(max, Read(ToBytes((ref AvroWriter w) => w.WriteDuration(max)), (ref AvroReader r) => r.ReadDuration()));
-        Assert.Throws<AvroException>(() => Read(Hex("0100000002000000030000"), (ref AvroReader r) => r.ReadDuration()));
+        Assert.Throws<AvroDataException>(() => Read(Hex("0100000002000000030000"), (ref AvroReader r) => r.ReadDuration()));
     }
 
-    private sealed class NumericComparer : IEqualityComparer<AvroDecimal>
+    private sealed class NumericComparer : IEqualityComparer<AvroBigDecimal>
     {
-        public bool Equals(AvroDecimal x, AvroDecimal y) => x.CompareTo(y) == 0;
+        public bool Equals(AvroBigDecimal x, AvroBigDecimal y) => x.CompareTo(y) == 0;
 
-        public int GetHashCode(AvroDecimal obj) => 0;
+        public int GetHashCode(AvroBigDecimal obj) => 0;
     }
 }

@@ -298,13 +298,13 @@ public class PrimitiveEncodingTests
     public void Span_writer_throws_AvroException_when_full()
     {
         var buffer = new byte[3];
-        var e = Assert.Throws<AvroException>(() =>
+        var e = Assert.Throws<AvroDataException>(() =>
         {
             var writer = new AvroWriter(buffer.AsSpan());
             writer.WriteString("abc");
         });
         Assert.Contains("full", e.Message);
-        Assert.Throws<AvroException>(() =>
+        Assert.Throws<AvroDataException>(() =>
         {
             var writer = new AvroWriter(buffer.AsSpan());
             writer.WriteLong(long.MaxValue);

@@ -122,8 +122,8 @@ public static class RandomSchemas
             (2, Gen.Two(Gen.Choose(int.MinValue, int.MaxValue)).Select(p => (object?)BitConverter.Int64BitsToDouble(((long)p.Item1 << 32) ^ (uint)p.Item2)))),
         PrimitiveSchema { Kind: SchemaKind.Bytes } => Bytes.Select(b => (object?)b),
         PrimitiveSchema { Kind: SchemaKind.String } => Text.Select(s => (object?)s),
-        EnumSchema e => Gen.Choose(0, e.Symbols.Count - 1).Select(i => (object?)new GenericEnum(e, i)),
-        FixedSchema f => Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), f.Size).Select(b => (object?)new GenericFixed(f, b)),
+        EnumSchema e => Gen.Choose(0, e.Symbols.Count - 1).Select(i => (object?)new GenericAvroEnum(e, i)),
+        FixedSchema f => Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), f.Size).Select(b => (object?)new GenericAvroFixed(f, b)),
         ArraySchema a => Gen.Sized(size => Gen.Choose(0, Math.Min(size, 4))).SelectMany(n => Gen.ListOf(Gen.Resize(Value(a.Items), 4), n))
             .Select(items => (object?)items.ToList()),
         MapSchema m => Gen.Sized(size => Gen.Choose(0, Math.Min(size, 4))).SelectMany(n => Gen.ListOf(Gen.Two(Text).Select(t => t.Item1 + t.Item2).Zip(Gen.Resize(Value(m.Values), 4)), n))
@@ -138,10 +138,10 @@ public static class RandomSchemas
                 return (object?)map;
             }),
         RecordSchema r => r.Fields.Count == 0
-            ? Gen.Constant<object?>(new GenericRecord(r))
+            ? Gen.Constant<object?>(new GenericAvroRecord(r))
             : Gen.CollectToList(r.Fields.Select(f => Value(f.Type)).ToList(), g => g).Select(values =>
             {
-                var record = new GenericRecord(r);
+                var record = new GenericAvroRecord(r);
                 for (var i = 0; i < values.Count; i++)
                 {
                     record[i] = values[i];

@@ -7,7 +7,7 @@ namespace Avro.Codegen.Tests;
 
 /// <summary>
 /// Mutates valid encodings many thousands of times (bit flips, truncation, forged lengths and counts, garbage runs)
-/// and checks that decoding fails only with <see cref="AvroException"/> and allocates no more than the input warrants.
+/// and checks that decoding fails only with <see cref="AvroDataException"/> and allocates no more than the input warrants.
 /// </summary>
 public class RobustnessTests
 {
@@ -100,7 +100,7 @@ public class RobustnessTests
                 {
                     GenericJson.FromJson(schema, Encoding.UTF8.GetString(mutated), KeepBranches);
                 }
-                catch (AvroException)
+                catch (AvroDataException)
                 {
                 }
             }
@@ -148,7 +148,7 @@ public class RobustnessTests
         {
             GenericBinary.Decode(schema, data, Options, KeepBranches);
         }
-        catch (AvroException e)
+        catch (AvroDataException e)
         {
             accepted = false;
             Assert.InRange(e.Offset, -1, data.Length);
@@ -159,7 +159,7 @@ public class RobustnessTests
             var reader = new AvroReader(data, Options);
             reader.Skip(schema);
         }
-        catch (AvroException)
+        catch (AvroDataException)
         {
         }
 

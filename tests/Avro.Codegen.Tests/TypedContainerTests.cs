@@ -60,7 +60,7 @@ public class TypedContainerTests
 
         stream.Position = 0;
         using var reader = new AvroContainerReader(stream);
-        var e = Assert.Throws<AvroException>(() => reader.ReadAll<Reading>().ToList());
+        var e = Assert.Throws<AvroDataException>(() => reader.ReadAll<Reading>().ToList());
         Assert.Contains("is not the schema of Reading", e.Message);
     }
 }

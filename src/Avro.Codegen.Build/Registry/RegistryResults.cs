@@ -7,7 +7,7 @@ namespace Avro.Codegen.Build.Registry;
 /// <param name="Version">The version within the subject.</param>
 /// <param name="Id">The global schema id (what Confluent framing carries).</param>
 /// <param name="Schema">The schema text as the registry stores it.</param>
-public sealed record RegisteredSchema(string Subject, int Version, int Id, string Schema);
+public sealed record RegisteredVersion(string Subject, int Version, int Id, string Schema);
 
 /// <summary>The answer of <c>POST /compatibility/subjects/{s}/versions/latest?verbose=true</c>.</summary>
 /// <param name="IsCompatible">The verdict.</param>

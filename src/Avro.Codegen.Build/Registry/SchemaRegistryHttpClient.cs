@@ -51,7 +51,7 @@ public sealed class SchemaRegistryHttpClient : IDisposable
     private int _requestCount;
 
     /// <summary>The latest non-deleted version of <paramref name="subject"/>, or <see langword="null"/> when the subject does not exist.</summary>
-    public async Task<RegisteredSchema?> GetLatestAsync(string subject, CancellationToken cancellationToken = default)
+    public async Task<RegisteredVersion?> GetLatestAsync(string subject, CancellationToken cancellationToken = default)
     {
         var response = await SendAsync(HttpMethod.Get, "subjects/" + Escape(subject) + "/versions/latest", null, cancellationToken).ConfigureAwait(false);
         if (response.Status == 404 && response.ErrorCode is 40401 or 40402)
@@ -97,7 +97,7 @@ public sealed class SchemaRegistryHttpClient : IDisposable
     }
 
     /// <summary>Finds <paramref name="schema"/> among the versions of <paramref name="subject"/>; <see langword="null"/> when it is not registered there.</summary>
-    public async Task<RegisteredSchema?> LookupAsync(string subject, string schema, CancellationToken cancellationToken = default)
+    public async Task<RegisteredVersion?> LookupAsync(string subject, string schema, CancellationToken cancellationToken = default)
     {
         var response = await SendAsync(HttpMethod.Post, "subjects/" + Escape(subject), SchemaBody(schema), cancellationToken).ConfigureAwait(false);
         if (response.Status == 404 && response.ErrorCode is 40401 or 40403)
@@ -142,7 +142,7 @@ public sealed class SchemaRegistryHttpClient : IDisposable
 
     private static string Escape(string subject) => Uri.EscapeDataString(subject);
 
-    private RegisteredSchema ReadSchema(Response response, string subject)
+    private RegisteredVersion ReadSchema(Response response, string subject)
     {
         if (response.Body is JsonObject body
             && body["id"] is JsonNumber id && id.TryGetInt64(out var idValue)
@@ -150,7 +150,7 @@ public sealed class SchemaRegistryHttpClient : IDisposable
             && body["schema"] is JsonString schema)
         {
             var registeredSubject = (body["subject"] as JsonString)?.Value ?? subject;
-            return new RegisteredSchema(registeredSubject, (int)versionValue, (int)idValue, schema.Value);
+            return new RegisteredVersion(registeredSubject, (int)versionValue, (int)idValue, schema.Value);
         }
 
         throw Unexpected(response, "GET", "subjects/{subject}/versions", "no 'id', 'version' and 'schema'");

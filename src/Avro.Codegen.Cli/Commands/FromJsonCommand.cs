@@ -59,7 +59,7 @@ internal static class FromJsonCommand
                 writer.Flush();
             }
         }
-        catch (AvroException e)
+        catch (AvroDataException e)
         {
             var at = e.Offset >= 0 ? $" at byte offset {e.Offset + start}" : "";
             error.WriteLine($"avro-codegen: error: datum {datum}{at}: {e.Reason}");

@@ -47,7 +47,7 @@ internal static class ToJsonCommand
                 text.Write("\n"u8);
             }
         }
-        catch (AvroException e)
+        catch (AvroDataException e)
         {
             var at = e.Offset >= 0 ? $" at byte offset {e.Offset}" : "";
             error.WriteLine($"avro-codegen: error: datum {datum}{at}: {e.Reason}");
@@ -70,7 +70,7 @@ internal static class ToJsonCommand
                     var id = ConfluentFraming.ReadHeader(message, out var body);
                     if (framing.SchemaId is { } expected && id.Id != expected)
                     {
-                        throw new AvroException($"the message carries schema {id}, not the expected id {expected}", 0);
+                        throw new AvroDataException($"the message carries schema {id}, not the expected id {expected}", 0);
                     }
 
                     return message.Length - body.Length;
@@ -81,9 +81,9 @@ internal static class ToJsonCommand
                     return 0;
             }
         }
-        catch (AvroException e)
+        catch (AvroDataException e)
         {
-            throw new AvroException(e.Reason, e.Offset >= 0 ? e.Offset + offset : offset, e);
+            throw new AvroDataException(e.Reason, e.Offset >= 0 ? e.Offset + offset : offset, e);
         }
     }
 }

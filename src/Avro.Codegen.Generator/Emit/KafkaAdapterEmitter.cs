@@ -45,7 +45,7 @@ namespace Avro.Codegen.Kafka
         private readonly global::Avro.Codegen.Serialization.ConfluentAvroSerializer<T> _keys;
 
         /// <summary>Creates the serializer; <paramref name="options"/>' <c>IsKey</c> is taken from each message's context instead.</summary>
-        public AvroKafkaSerializer(global::Avro.Codegen.Registry.ISchemaRegistryClient registry,
+        public AvroKafkaSerializer(global::Avro.Codegen.Registry.IRegistryClient registry,
             global::Avro.Codegen.Serialization.ConfluentSerializerOptions? options = null)
         {
             options ??= new global::Avro.Codegen.Serialization.ConfluentSerializerOptions();
@@ -68,7 +68,7 @@ namespace Avro.Codegen.Kafka
             global::Avro.Codegen.Serialization.ConfluentSerializerOptions options, bool isKey) => new global::Avro.Codegen.Serialization.ConfluentSerializerOptions
         {
             IsKey = isKey,
-            SubjectNameStrategy = options.SubjectNameStrategy,
+            SubjectNamingStrategy = options.SubjectNamingStrategy,
             SubjectNamer = options.SubjectNamer,
             SchemaIdSource = options.SchemaIdSource,
             SchemaId = options.SchemaId,
@@ -88,7 +88,7 @@ namespace Avro.Codegen.Kafka
         private readonly global::Avro.Codegen.Serialization.ConfluentAvroDeserializer<T> _inner;
 
         /// <summary>Creates the deserializer.</summary>
-        public AvroKafkaDeserializer(global::Avro.Codegen.Registry.ISchemaRegistryClient registry,
+        public AvroKafkaDeserializer(global::Avro.Codegen.Registry.IRegistryClient registry,
             global::Avro.Codegen.Serialization.ConfluentDeserializerOptions? options = null)
         {
             _inner = new global::Avro.Codegen.Serialization.ConfluentAvroDeserializer<T>(registry, options);

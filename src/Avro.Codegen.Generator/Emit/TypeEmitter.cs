@@ -121,7 +121,7 @@ internal static class TypeEmitter
         codec = new CodecEmitter(w);
         if (spec.IsRecursive)
         {
-            // A recursive schema lets forged input nest without end; the reader's depth limit turns that into an AvroException.
+            // A recursive schema lets forged input nest without end; the reader's depth limit turns that into an AvroDataException.
             w.Line("reader.EnterNested();");
         }
 
@@ -275,7 +275,7 @@ internal static class TypeEmitter
         w.Line("writer.WriteEnum((int)value);");
         w.Close();
         w.Line();
-        w.Line("/// <summary>Reads an index (Avro binary encoding); out of range is an <c>AvroException</c>.</summary>");
+        w.Line("/// <summary>Reads an index (Avro binary encoding); out of range is an <c>AvroDataException</c>.</summary>");
         w.Line($"public static {type} Read(ref {Reader} reader) => ({type})reader.ReadEnum({count});");
         w.Line();
         w.Line("/// <summary>Writes <paramref name=\"value\"/> as its symbol (Avro JSON encoding).</summary>");
@@ -295,7 +295,7 @@ internal static class TypeEmitter
         w.Line();
         // Data written with this very schema holds only its symbols, so an unknown one is bad input (as in Java Avro);
         // the enum default applies when resolving data of another writer schema, which is schema resolution's job.
-        w.Line("/// <summary>Reads a symbol (Avro JSON encoding); an unknown symbol is an <c>AvroException</c>.</summary>");
+        w.Line("/// <summary>Reads a symbol (Avro JSON encoding); an unknown symbol is an <c>AvroDataException</c>.</summary>");
         w.Open($"public static {type} ReadJson(ref {JsonReader} reader)");
         w.Line($"{Json}.Expect(ref reader, {CodecEmitter.JsonTokenType}.String, {Naming.Literal(spec.FullName)});");
         foreach (var symbol in spec.Symbols)
@@ -557,7 +557,7 @@ internal static class TypeEmitter
         }
 
         w.Line("default:");
-        w.Line($"    throw new global::Avro.Codegen.AvroException(\"Union branch index out of range.\", reader.Position);");
+        w.Line($"    throw new global::Avro.Codegen.AvroDataException(\"Union branch index out of range.\", reader.Position);");
         w.Close();
         w.Close();
 

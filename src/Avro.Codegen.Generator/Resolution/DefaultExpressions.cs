@@ -217,7 +217,7 @@ internal static partial class SchemaResolver
                     var unscaled = new BigInteger(bytes.Reverse().ToArray());
                     if (type.Logical is LogicalKind.LargeDecimal or LogicalKind.LargeDecimalFixed)
                     {
-                        return "new global::Avro.Codegen.AvroDecimal(global::System.Numerics.BigInteger.Parse(" +
+                        return "new global::Avro.Codegen.AvroBigDecimal(global::System.Numerics.BigInteger.Parse(" +
                             Naming.Literal(unscaled.ToString(CultureInfo.InvariantCulture)) + ", global::System.Globalization.CultureInfo.InvariantCulture), " +
                             type.Scale.ToString(CultureInfo.InvariantCulture) + ")";
                     }

@@ -526,13 +526,13 @@ internal static partial class SchemaResolver
 
         private static TypeRef? LogicalRef(LogicalType logical, SchemaKind underlying, string branchName, int fixedSize)
         {
-            const string AvroDecimal = "global::Avro.Codegen.AvroDecimal";
+            const string AvroBigDecimal = "global::Avro.Codegen.AvroBigDecimal";
             var onFixed = underlying == SchemaKind.Fixed;
             return logical.Kind switch
             {
                 LogicalTypeKind.Decimal when logical.Precision <= 28 => Logical("decimal", true, onFixed ? LogicalKind.DecimalFixed : LogicalKind.Decimal),
-                LogicalTypeKind.Decimal => Logical(AvroDecimal, true, onFixed ? LogicalKind.LargeDecimalFixed : LogicalKind.LargeDecimal),
-                LogicalTypeKind.BigDecimal => Logical(AvroDecimal, true, LogicalKind.BigDecimal),
+                LogicalTypeKind.Decimal => Logical(AvroBigDecimal, true, onFixed ? LogicalKind.LargeDecimalFixed : LogicalKind.LargeDecimal),
+                LogicalTypeKind.BigDecimal => Logical(AvroBigDecimal, true, LogicalKind.BigDecimal),
                 LogicalTypeKind.Uuid => Logical("global::System.Guid", true, onFixed ? LogicalKind.UuidFixed : LogicalKind.Uuid),
                 LogicalTypeKind.Date => Logical("global::System.DateOnly", true, LogicalKind.Date),
                 LogicalTypeKind.TimeMillis => Logical("global::System.TimeOnly", true, LogicalKind.TimeMillis),

@@ -9,7 +9,7 @@ namespace Avro.Codegen.Container;
 /// <summary>
 /// Reads an Avro object container file block by block. The header is checked (magic, metadata, a codec it knows, a
 /// schema it can parse); every block's count and size are checked against limits and the sync marker after it must
-/// match the header's. Problems are <see cref="AvroException"/>s with the file offset.
+/// match the header's. Problems are <see cref="AvroDataException"/>s with the file offset.
 /// </summary>
 public sealed class AvroContainerReader : IDisposable
 {
@@ -34,7 +34,7 @@ public sealed class AvroContainerReader : IDisposable
         Span<byte> magic = stackalloc byte[4];
         if (ReadAtMost(magic) < 4 || !magic.SequenceEqual(AvroContainer.Magic))
         {
-            throw new AvroException("Not an Avro object container file: it does not start with the bytes 'O' 'b' 'j' 0x01.", 0);
+            throw new AvroDataException("Not an Avro object container file: it does not start with the bytes 'O' 'b' 'j' 0x01.", 0);
         }
 
         var metadata = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -55,7 +55,7 @@ public sealed class AvroContainerReader : IDisposable
 
             if (count > 100_000)
             {
-                throw new AvroException($"The header declares {count} metadata entries", countAt);
+                throw new AvroDataException($"The header declares {count} metadata entries", countAt);
             }
 
             for (var i = 0; i < count; i++)
@@ -71,18 +71,18 @@ public sealed class AvroContainerReader : IDisposable
         Codec = metadata.TryGetValue(AvroContainer.CodecKey, out var codec) ? Encoding.UTF8.GetString(codec) : AvroContainer.NullCodec;
         if (Codec is not (AvroContainer.NullCodec or AvroContainer.DeflateCodec))
         {
-            throw new AvroException($"Unsupported codec '{Codec}' (this reader knows 'null' and 'deflate').");
+            throw new AvroDataException($"Unsupported codec '{Codec}' (this reader knows 'null' and 'deflate').");
         }
 
         if (!metadata.TryGetValue(AvroContainer.SchemaKey, out var schemaBytes))
         {
-            throw new AvroException("The file header has no 'avro.schema' entry.");
+            throw new AvroDataException("The file header has no 'avro.schema' entry.");
         }
 
         var parsed = SchemaParser.Parse(Encoding.UTF8.GetString(schemaBytes), "avro.schema");
         if (parsed.Schema is null)
         {
-            throw new AvroException("The file's schema is invalid: " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
+            throw new AvroDataException("The file's schema is invalid: " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
         }
 
         Schema = parsed.Schema;
@@ -118,19 +118,19 @@ public sealed class AvroContainerReader : IDisposable
         count = ReadVarLong(probe[0], blockAt);
         if (count < 0)
         {
-            throw new AvroException($"Block {_blockIndex} has a negative datum count {count}", blockAt);
+            throw new AvroDataException($"Block {_blockIndex} has a negative datum count {count}", blockAt);
         }
 
         var sizeAt = _offset;
         var size = ReadVarLong();
         if (size < 0 || size > MaxBlockSize)
         {
-            throw new AvroException($"Block {_blockIndex} has an invalid size {size} (limit {MaxBlockSize})", sizeAt);
+            throw new AvroDataException($"Block {_blockIndex} has an invalid size {size} (limit {MaxBlockSize})", sizeAt);
         }
 
         if (_input.CanSeek && size > _input.Length - _input.Position)
         {
-            throw new AvroException($"Block {_blockIndex} says it has {size} bytes, but only {_input.Length - _input.Position} remain", sizeAt);
+            throw new AvroDataException($"Block {_blockIndex} says it has {size} bytes, but only {_input.Length - _input.Position} remain", sizeAt);
         }
 
         var stored = new byte[size];
@@ -138,7 +138,7 @@ public sealed class AvroContainerReader : IDisposable
         data = Codec == AvroContainer.DeflateCodec ? Inflate(stored, _offset - size) : stored;
         if (count > data.Length && count > _options.MaxZeroSizeItems)
         {
-            throw new AvroException($"Block {_blockIndex} declares {count} datums in {data.Length} bytes", blockAt);
+            throw new AvroDataException($"Block {_blockIndex} declares {count} datums in {data.Length} bytes", blockAt);
         }
 
         var syncAt = _offset;
@@ -146,14 +146,14 @@ public sealed class AvroContainerReader : IDisposable
         ReadExactly(sync, "sync marker");
         if (!sync.SequenceEqual(_sync))
         {
-            throw new AvroException($"The sync marker after block {_blockIndex} does not match the header's: the file is corrupt", syncAt);
+            throw new AvroDataException($"The sync marker after block {_blockIndex} does not match the header's: the file is corrupt", syncAt);
         }
 
         _blockIndex++;
         return true;
     }
 
-    /// <summary>Reads every datum as a generic value (see <see cref="GenericRecord"/>).</summary>
+    /// <summary>Reads every datum as a generic value (see <see cref="GenericAvroRecord"/>).</summary>
     public IEnumerable<object?> ReadAll(GenericReadOptions? readOptions = null)
     {
         while (TryReadBlock(out var count, out var data))
@@ -176,7 +176,7 @@ public sealed class AvroContainerReader : IDisposable
         var canonical = ParsingCanonicalForm.ToCanonicalJson(Schema);
         if (canonical != T.CanonicalSchema)
         {
-            throw new AvroException($"The file's schema {canonical} is not the schema of {typeof(T).Name} ({T.CanonicalSchema}).");
+            throw new AvroDataException($"The file's schema {canonical} is not the schema of {typeof(T).Name} ({T.CanonicalSchema}).");
         }
 
         while (TryReadBlock(out var count, out var data))
@@ -200,7 +200,7 @@ public sealed class AvroContainerReader : IDisposable
 
         if (!reader.End)
         {
-            throw new AvroException($"Block {_blockIndex - 1} has {reader.Remaining} bytes after its {count} datums", reader.Position);
+            throw new AvroDataException($"Block {_blockIndex - 1} has {reader.Remaining} bytes after its {count} datums", reader.Position);
         }
 
         return values;
@@ -217,7 +217,7 @@ public sealed class AvroContainerReader : IDisposable
 
         if (!reader.End)
         {
-            throw new AvroException($"Block {_blockIndex - 1} has {reader.Remaining} bytes after its {count} datums", reader.Position);
+            throw new AvroDataException($"Block {_blockIndex - 1} has {reader.Remaining} bytes after its {count} datums", reader.Position);
         }
 
         return values;
@@ -244,7 +244,7 @@ public sealed class AvroContainerReader : IDisposable
             {
                 if (output.Length + n > MaxBlockSize)
                 {
-                    throw new AvroException($"Block {_blockIndex} inflates beyond the limit of {MaxBlockSize} bytes", at);
+                    throw new AvroDataException($"Block {_blockIndex} inflates beyond the limit of {MaxBlockSize} bytes", at);
                 }
 
                 output.Write(buffer, 0, n);
@@ -254,7 +254,7 @@ public sealed class AvroContainerReader : IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw new AvroException($"Block {_blockIndex} is not valid DEFLATE data: {e.Message}", at, e);
+            throw new AvroDataException($"Block {_blockIndex} is not valid DEFLATE data: {e.Message}", at, e);
         }
     }
 
@@ -264,7 +264,7 @@ public sealed class AvroContainerReader : IDisposable
         var length = ReadVarLong();
         if (length < 0 || length > limit || (_input.CanSeek && length > _input.Length - _input.Position))
         {
-            throw new AvroException($"Invalid {what} length {length}", at);
+            throw new AvroDataException($"Invalid {what} length {length}", at);
         }
 
         var bytes = new byte[length];
@@ -278,7 +278,7 @@ public sealed class AvroContainerReader : IDisposable
         Span<byte> one = stackalloc byte[1];
         if (ReadAtMost(one) == 0)
         {
-            throw new AvroException("Unexpected end of file", at);
+            throw new AvroDataException("Unexpected end of file", at);
         }
 
         return ReadVarLong(one[0], at);
@@ -293,13 +293,13 @@ public sealed class AvroContainerReader : IDisposable
         {
             if (ReadAtMost(one) == 0)
             {
-                throw new AvroException("Unexpected end of file inside a varint", at);
+                throw new AvroDataException("Unexpected end of file inside a varint", at);
             }
 
             b = one[0];
             if (shift == 63 && b > 1)
             {
-                throw new AvroException("Invalid long: the varint is longer than 10 bytes or exceeds 64 bits", at);
+                throw new AvroDataException("Invalid long: the varint is longer than 10 bytes or exceeds 64 bits", at);
             }
 
             result |= (ulong)(b & 0x7F) << shift;
@@ -313,7 +313,7 @@ public sealed class AvroContainerReader : IDisposable
         var at = _offset;
         if (ReadAtMost(destination) < destination.Length)
         {
-            throw new AvroException($"Unexpected end of file in the {what}", at);
+            throw new AvroDataException($"Unexpected end of file in the {what}", at);
         }
     }
 

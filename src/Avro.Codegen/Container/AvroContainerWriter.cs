@@ -89,7 +89,7 @@ public sealed class AvroContainerWriter : IDisposable
     {
         var parsed = SchemaParser.Parse(T.SchemaJson, typeof(T).Name + ".avsc");
         var schema = parsed.Schema
-            ?? throw new AvroException($"The schema of {typeof(T).Name} does not parse: " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
+            ?? throw new AvroDataException($"The schema of {typeof(T).Name} does not parse: " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
         return new AvroContainerWriter(output, schema, codec, metadata, leaveOpen);
     }
 
@@ -103,7 +103,7 @@ public sealed class AvroContainerWriter : IDisposable
         EndDatum();
     }
 
-    /// <summary>Appends one generic value (see <see cref="GenericRecord"/>).</summary>
+    /// <summary>Appends one generic value (see <see cref="GenericAvroRecord"/>).</summary>
     public void Write(object? value)
     {
         var writer = new AvroWriter(_block);

@@ -6,7 +6,7 @@ using Avro.Codegen.Schema;
 namespace Avro.Codegen.Generic;
 
 /// <summary>
-/// The Avro binary encoding of generic values (see <see cref="GenericRecord"/> for the model), driven by a schema.
+/// The Avro binary encoding of generic values (see <see cref="GenericAvroRecord"/> for the model), driven by a schema.
 /// </summary>
 public static class GenericBinary
 {
@@ -27,7 +27,7 @@ public static class GenericBinary
         var value = Read(ref reader, schema, readOptions);
         if (!reader.End)
         {
-            throw new AvroException($"{reader.Remaining} byte(s) follow the value", reader.Position);
+            throw new AvroDataException($"{reader.Remaining} byte(s) follow the value", reader.Position);
         }
 
         return value;
@@ -35,7 +35,7 @@ public static class GenericBinary
 
     /// <summary>
     /// Writes <paramref name="value"/> as <paramref name="schema"/>. A value of the wrong type for its schema is an
-    /// <see cref="AvroException"/> that names where in the value it is.
+    /// <see cref="AvroDataException"/> that names where in the value it is.
     /// </summary>
     public static void Write(ref AvroWriter writer, AvroSchema schema, object? value) => Write(ref writer, schema, value, "");
 
@@ -75,13 +75,13 @@ public static class GenericBinary
                 var fixedSchema = (FixedSchema)schema;
                 var fixedBytes = value switch
                 {
-                    GenericFixed f when f.Schema.FullName == fixedSchema.FullName => f.Value,
+                    GenericAvroFixed f when f.Schema.FullName == fixedSchema.FullName => f.Value,
                     byte[] raw => raw,
                     _ => throw Mismatch(schema, value, path),
                 };
                 if (fixedBytes.Length != fixedSchema.Size)
                 {
-                    throw new AvroException($"{Where(path)}the fixed '{fixedSchema.FullName}' needs {fixedSchema.Size} bytes, not {fixedBytes.Length}.");
+                    throw new AvroDataException($"{Where(path)}the fixed '{fixedSchema.FullName}' needs {fixedSchema.Size} bytes, not {fixedBytes.Length}.");
                 }
 
                 writer.WriteFixed(fixedBytes);
@@ -90,20 +90,20 @@ public static class GenericBinary
                 var enumSchema = (EnumSchema)schema;
                 var index = value switch
                 {
-                    GenericEnum e when e.Schema.FullName == enumSchema.FullName => e.Index,
+                    GenericAvroEnum e when e.Schema.FullName == enumSchema.FullName => e.Index,
                     string symbol => enumSchema.IndexOf(symbol),
                     _ => throw Mismatch(schema, value, path),
                 };
                 if (index < 0)
                 {
-                    throw new AvroException($"{Where(path)}'{value}' is not a symbol of the enum '{enumSchema.FullName}'.");
+                    throw new AvroDataException($"{Where(path)}'{value}' is not a symbol of the enum '{enumSchema.FullName}'.");
                 }
 
                 writer.WriteEnum(index);
                 return;
             case SchemaKind.Record:
                 var recordSchema = (RecordSchema)schema;
-                if (value is not GenericRecord record || record.Schema.FullName != recordSchema.FullName
+                if (value is not GenericAvroRecord record || record.Schema.FullName != recordSchema.FullName
                     || record.Schema.Fields.Count != recordSchema.Fields.Count)
                 {
                     throw Mismatch(schema, value, path);
@@ -175,7 +175,7 @@ public static class GenericBinary
         {
             if ((uint)pinned.Branch >= (uint)union.Branches.Count)
             {
-                throw new AvroException($"{Where(path)}union branch {pinned.Branch} does not exist (the union has {union.Branches.Count}).");
+                throw new AvroDataException($"{Where(path)}union branch {pinned.Branch} does not exist (the union has {union.Branches.Count}).");
             }
 
             return pinned.Branch;
@@ -200,7 +200,7 @@ public static class GenericBinary
             }
         }
 
-        throw new AvroException($"{Where(path)}a {Describe(value)} matches no branch of the union [{string.Join(", ", union.Branches.Select(b => b.TypeName))}].");
+        throw new AvroDataException($"{Where(path)}a {Describe(value)} matches no branch of the union [{string.Join(", ", union.Branches.Select(b => b.TypeName))}].");
     }
 
     private static bool IsExactly(AvroSchema schema, object? value) => schema.Kind switch
@@ -213,9 +213,9 @@ public static class GenericBinary
         SchemaKind.Double => value is double,
         SchemaKind.Bytes => value is byte[],
         SchemaKind.String => value is string,
-        SchemaKind.Record => value is GenericRecord r && r.Schema.FullName == ((RecordSchema)schema).FullName,
-        SchemaKind.Enum => value is GenericEnum e && e.Schema.FullName == ((EnumSchema)schema).FullName,
-        SchemaKind.Fixed => value is GenericFixed f && f.Schema.FullName == ((FixedSchema)schema).FullName,
+        SchemaKind.Record => value is GenericAvroRecord r && r.Schema.FullName == ((RecordSchema)schema).FullName,
+        SchemaKind.Enum => value is GenericAvroEnum e && e.Schema.FullName == ((EnumSchema)schema).FullName,
+        SchemaKind.Fixed => value is GenericAvroFixed f && f.Schema.FullName == ((FixedSchema)schema).FullName,
         SchemaKind.Array => value is IList and not byte[],
         SchemaKind.Map => value is IDictionary<string, object?>,
         _ => false,
@@ -247,14 +247,14 @@ public static class GenericBinary
                 return reader.ReadString();
             case SchemaKind.Fixed:
                 var fixedSchema = (FixedSchema)schema;
-                return new GenericFixed(fixedSchema, reader.ReadFixed(fixedSchema.Size));
+                return new GenericAvroFixed(fixedSchema, reader.ReadFixed(fixedSchema.Size));
             case SchemaKind.Enum:
                 var enumSchema = (EnumSchema)schema;
-                return new GenericEnum(enumSchema, reader.ReadEnum(enumSchema.Symbols.Count));
+                return new GenericAvroEnum(enumSchema, reader.ReadEnum(enumSchema.Symbols.Count));
             case SchemaKind.Record:
                 var recordSchema = (RecordSchema)schema;
                 reader.EnterNested();
-                var record = new GenericRecord(recordSchema);
+                var record = new GenericAvroRecord(recordSchema);
                 foreach (var field in recordSchema.Fields)
                 {
                     record[field.Position] = ReadValue(ref reader, field.Type, options);
@@ -304,7 +304,7 @@ public static class GenericBinary
         }
     }
 
-    private static AvroException Mismatch(AvroSchema schema, object? value, string path) =>
+    private static AvroDataException Mismatch(AvroSchema schema, object? value, string path) =>
         new($"{Where(path)}expected a value of type {schema.TypeName}, found {Describe(value)}.");
 
     private static string Where(string path) => path.Length == 0 ? "" : "At " + path.TrimStart('.') + ": ";
@@ -312,9 +312,9 @@ public static class GenericBinary
     internal static string Describe(object? value) => value switch
     {
         null => "null",
-        GenericRecord r => "record " + r.Schema.FullName,
-        GenericEnum e => "enum " + e.Schema.FullName,
-        GenericFixed f => "fixed " + f.Schema.FullName,
+        GenericAvroRecord r => "record " + r.Schema.FullName,
+        GenericAvroEnum e => "enum " + e.Schema.FullName,
+        GenericAvroFixed f => "fixed " + f.Schema.FullName,
         GenericUnion => "union value",
         _ => value.GetType().Name,
     };

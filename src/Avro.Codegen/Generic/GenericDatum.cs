@@ -6,18 +6,18 @@ namespace Avro.Codegen.Generic;
 /// <summary>
 /// A record value of a schema known only at run time: the field values by position. Values of the generic model are
 /// <see langword="null"/>, <see cref="bool"/>, <see cref="int"/>, <see cref="long"/>, <see cref="float"/>,
-/// <see cref="double"/>, <see cref="T:byte[]"/> (bytes), <see cref="string"/>, <see cref="GenericRecord"/>,
-/// <see cref="GenericEnum"/>, <see cref="GenericFixed"/>, <see cref="List{T}"/> of values (arrays),
+/// <see cref="double"/>, <see cref="T:byte[]"/> (bytes), <see cref="string"/>, <see cref="GenericAvroRecord"/>,
+/// <see cref="GenericAvroEnum"/>, <see cref="GenericAvroFixed"/>, <see cref="List{T}"/> of values (arrays),
 /// <see cref="Dictionary{TKey,TValue}"/> from string to values (maps), and optionally <see cref="GenericUnion"/> to pin a
 /// union branch. Logical types keep their underlying representation (a date is its <see cref="int"/> day count).
 /// Equality is deep and structural.
 /// </summary>
-public sealed class GenericRecord : IEquatable<GenericRecord>
+public sealed class GenericAvroRecord : IEquatable<GenericAvroRecord>
 {
     private readonly object?[] _values;
 
     /// <summary>Creates a record of <paramref name="schema"/> with every field <see langword="null"/>.</summary>
-    public GenericRecord(RecordSchema schema)
+    public GenericAvroRecord(RecordSchema schema)
     {
         Schema = schema ?? throw new ArgumentNullException(nameof(schema));
         _values = new object?[schema.Fields.Count];
@@ -44,12 +44,12 @@ public sealed class GenericRecord : IEquatable<GenericRecord>
         Schema.GetField(name)?.Position ?? throw new KeyNotFoundException($"The record '{Schema.FullName}' has no field '{name}'.");
 
     /// <inheritdoc />
-    public bool Equals(GenericRecord? other) =>
+    public bool Equals(GenericAvroRecord? other) =>
         other is not null && (ReferenceEquals(this, other) ||
             (other.Schema.FullName == Schema.FullName && GenericEquality.SequenceEquals(_values, other._values)));
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is GenericRecord other && Equals(other);
+    public override bool Equals(object? obj) => obj is GenericAvroRecord other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Schema.FullName, _values.Length);
@@ -59,28 +59,28 @@ public sealed class GenericRecord : IEquatable<GenericRecord>
 }
 
 /// <summary>An enum value of a schema known only at run time.</summary>
-public sealed class GenericEnum : IEquatable<GenericEnum>
+public sealed class GenericAvroEnum : IEquatable<GenericAvroEnum>
 {
     /// <summary>Creates the value <paramref name="symbol"/>; it must be one of the schema's symbols.</summary>
-    public GenericEnum(EnumSchema schema, string symbol)
+    public GenericAvroEnum(EnumSchema schema, string symbol)
     {
         Schema = schema ?? throw new ArgumentNullException(nameof(schema));
         Index = schema.IndexOf(symbol);
         if (Index < 0)
         {
-            throw new AvroException($"'{symbol}' is not a symbol of the enum '{schema.FullName}'.");
+            throw new AvroDataException($"'{symbol}' is not a symbol of the enum '{schema.FullName}'.");
         }
 
         Symbol = symbol;
     }
 
     /// <summary>Creates the value at <paramref name="index"/>.</summary>
-    public GenericEnum(EnumSchema schema, int index)
+    public GenericAvroEnum(EnumSchema schema, int index)
     {
         Schema = schema ?? throw new ArgumentNullException(nameof(schema));
         if ((uint)index >= (uint)schema.Symbols.Count)
         {
-            throw new AvroException($"{index} is not a symbol index of the enum '{schema.FullName}'.");
+            throw new AvroDataException($"{index} is not a symbol index of the enum '{schema.FullName}'.");
         }
 
         Index = index;
@@ -97,10 +97,10 @@ public sealed class GenericEnum : IEquatable<GenericEnum>
     public int Index { get; }
 
     /// <inheritdoc />
-    public bool Equals(GenericEnum? other) => other is not null && other.Schema.FullName == Schema.FullName && other.Symbol == Symbol;
+    public bool Equals(GenericAvroEnum? other) => other is not null && other.Schema.FullName == Schema.FullName && other.Symbol == Symbol;
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is GenericEnum other && Equals(other);
+    public override bool Equals(object? obj) => obj is GenericAvroEnum other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Schema.FullName, Symbol);
@@ -110,16 +110,16 @@ public sealed class GenericEnum : IEquatable<GenericEnum>
 }
 
 /// <summary>A fixed value of a schema known only at run time.</summary>
-public sealed class GenericFixed : IEquatable<GenericFixed>
+public sealed class GenericAvroFixed : IEquatable<GenericAvroFixed>
 {
     /// <summary>Creates a value; <paramref name="value"/> must have the schema's size.</summary>
-    public GenericFixed(FixedSchema schema, byte[] value)
+    public GenericAvroFixed(FixedSchema schema, byte[] value)
     {
         Schema = schema ?? throw new ArgumentNullException(nameof(schema));
         Value = value ?? throw new ArgumentNullException(nameof(value));
         if (value.Length != schema.Size)
         {
-            throw new AvroException($"The fixed '{schema.FullName}' has {schema.Size} bytes, not {value.Length}.");
+            throw new AvroDataException($"The fixed '{schema.FullName}' has {schema.Size} bytes, not {value.Length}.");
         }
     }
 
@@ -130,11 +130,11 @@ public sealed class GenericFixed : IEquatable<GenericFixed>
     public byte[] Value { get; }
 
     /// <inheritdoc />
-    public bool Equals(GenericFixed? other) =>
+    public bool Equals(GenericAvroFixed? other) =>
         other is not null && other.Schema.FullName == Schema.FullName && other.Value.AsSpan().SequenceEqual(Value);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is GenericFixed other && Equals(other);
+    public override bool Equals(object? obj) => obj is GenericAvroFixed other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Schema.FullName, Value.Length);

@@ -76,13 +76,13 @@ public static class GenericJson
                 output.WriteString((string)value!);
                 return;
             case SchemaKind.Fixed:
-                output.WriteString(AvroJson.BytesToString(value is GenericFixed gf ? gf.Value : (byte[])value!));
+                output.WriteString(AvroJson.BytesToString(value is GenericAvroFixed gf ? gf.Value : (byte[])value!));
                 return;
             case SchemaKind.Enum:
-                output.WriteString(value is GenericEnum e ? e.Symbol : (string)value!);
+                output.WriteString(value is GenericAvroEnum e ? e.Symbol : (string)value!);
                 return;
             case SchemaKind.Record:
-                var record = (GenericRecord)value!;
+                var record = (GenericAvroRecord)value!;
                 output.WriteByte((byte)'{');
                 var first = true;
                 foreach (var field in ((RecordSchema)schema).Fields)
@@ -158,7 +158,7 @@ public static class GenericJson
     }
 
     /// <summary>
-    /// Parses one value of <paramref name="schema"/> from Avro JSON text. Errors are <see cref="AvroException"/>s whose
+    /// Parses one value of <paramref name="schema"/> from Avro JSON text. Errors are <see cref="AvroDataException"/>s whose
     /// offset is the UTF-8 byte offset of the offending token.
     /// </summary>
     public static object? FromJson(AvroSchema schema, string json, GenericReadOptions? options = null)
@@ -169,20 +169,20 @@ public static class GenericJson
         {
             if (!reader.Read())
             {
-                throw new AvroException("The JSON text is empty.", 0);
+                throw new AvroDataException("The JSON text is empty.", 0);
             }
 
             var value = Read(ref reader, schema, options);
             if (reader.Read())
             {
-                throw new AvroException("Unexpected JSON after the value", reader.TokenStartIndex);
+                throw new AvroDataException("Unexpected JSON after the value", reader.TokenStartIndex);
             }
 
             return value;
         }
         catch (JsonException e)
         {
-            throw new AvroException("Invalid JSON: " + e.Message, reader.BytesConsumed, e);
+            throw new AvroDataException("Invalid JSON: " + e.Message, reader.BytesConsumed, e);
         }
     }
 
@@ -247,7 +247,7 @@ public static class GenericJson
                     throw Error(ref reader, $"The fixed '{fixedSchema.FullName}' needs {fixedSchema.Size} bytes, the string has {fixedBytes.Length}");
                 }
 
-                return new GenericFixed(fixedSchema, fixedBytes);
+                return new GenericAvroFixed(fixedSchema, fixedBytes);
             case SchemaKind.Enum:
                 var enumSchema = (EnumSchema)schema;
                 Expect(ref reader, JsonTokenType.String, "an enum symbol");
@@ -257,7 +257,7 @@ public static class GenericJson
                     throw Error(ref reader, $"'{symbol}' is not a symbol of the enum '{enumSchema.FullName}'");
                 }
 
-                return new GenericEnum(enumSchema, symbol);
+                return new GenericAvroEnum(enumSchema, symbol);
             case SchemaKind.Record:
                 return ReadRecord(ref reader, (RecordSchema)schema, options, depth);
             case SchemaKind.Array:
@@ -340,10 +340,10 @@ public static class GenericJson
         return options.KeepUnionBranches ? new GenericUnion(branch, value) : value;
     }
 
-    private static GenericRecord ReadRecord(ref Utf8JsonReader reader, RecordSchema schema, GenericReadOptions options, int depth)
+    private static GenericAvroRecord ReadRecord(ref Utf8JsonReader reader, RecordSchema schema, GenericReadOptions options, int depth)
     {
         Expect(ref reader, JsonTokenType.StartObject, $"a record '{schema.FullName}' (JSON object)");
-        var record = new GenericRecord(schema);
+        var record = new GenericAvroRecord(schema);
         var seen = new bool[schema.Fields.Count];
         var start = reader.TokenStartIndex;
         while (Next(ref reader) != JsonTokenType.EndObject)
@@ -371,7 +371,7 @@ public static class GenericJson
             {
                 if (field.Default is null)
                 {
-                    throw new AvroException($"The record '{schema.FullName}' lacks the field '{field.Name}', which has no default", start);
+                    throw new AvroDataException($"The record '{schema.FullName}' lacks the field '{field.Name}', which has no default", start);
                 }
 
                 record[field.Position] = FromDefault(field.Type, field.Default);
@@ -388,9 +388,9 @@ public static class GenericJson
         {
             return AvroJson.StringToBytes(Text(ref reader));
         }
-        catch (AvroException e)
+        catch (AvroDataException e)
         {
-            throw new AvroException(e.Reason, reader.TokenStartIndex, e);
+            throw new AvroDataException(e.Reason, reader.TokenStartIndex, e);
         }
     }
 
@@ -423,9 +423,9 @@ public static class GenericJson
             case SchemaKind.String when value is JsonString s:
                 return s.Value;
             case SchemaKind.Fixed when value is JsonString s:
-                return new GenericFixed((FixedSchema)schema, AvroJson.StringToBytes(s.Value));
+                return new GenericAvroFixed((FixedSchema)schema, AvroJson.StringToBytes(s.Value));
             case SchemaKind.Enum when value is JsonString s:
-                return new GenericEnum((EnumSchema)schema, s.Value);
+                return new GenericAvroEnum((EnumSchema)schema, s.Value);
             case SchemaKind.Array when value is JsonArray a:
                 return a.Items.Select(item => FromDefault(((ArraySchema)schema).Items, item)).ToList();
             case SchemaKind.Map when value is JsonObject o:
@@ -438,11 +438,11 @@ public static class GenericJson
                 return map;
             case SchemaKind.Record when value is JsonObject o:
                 var recordSchema = (RecordSchema)schema;
-                var record = new GenericRecord(recordSchema);
+                var record = new GenericAvroRecord(recordSchema);
                 foreach (var field in recordSchema.Fields)
                 {
                     var fieldValue = o[field.Name] ?? field.Default
-                        ?? throw new AvroException($"The default of record '{recordSchema.FullName}' lacks the field '{field.Name}'.");
+                        ?? throw new AvroDataException($"The default of record '{recordSchema.FullName}' lacks the field '{field.Name}'.");
                     record[field.Position] = FromDefault(field.Type, fieldValue);
                 }
 
@@ -454,7 +454,7 @@ public static class GenericJson
                     {
                         return FromDefault(branch, value);
                     }
-                    catch (AvroException)
+                    catch (AvroDataException)
                     {
                         // try the next branch
                     }
@@ -463,7 +463,7 @@ public static class GenericJson
                 break;
         }
 
-        throw new AvroException($"The default {value.ToJson()} is not a value of type {schema.TypeName}.");
+        throw new AvroDataException($"The default {value.ToJson()} is not a value of type {schema.TypeName}.");
     }
 
     /// <summary>The string value or property name; an escaped lone surrogate (which no string can hold) is an error.</summary>
@@ -475,7 +475,7 @@ public static class GenericJson
         }
         catch (InvalidOperationException e)
         {
-            throw new AvroException("Invalid string: " + e.Message, reader.TokenStartIndex, e);
+            throw new AvroDataException("Invalid string: " + e.Message, reader.TokenStartIndex, e);
         }
     }
 
@@ -483,7 +483,7 @@ public static class GenericJson
     {
         if (!reader.Read())
         {
-            throw new AvroException("Unexpected end of JSON input", reader.BytesConsumed);
+            throw new AvroDataException("Unexpected end of JSON input", reader.BytesConsumed);
         }
 
         return reader.TokenType;
@@ -497,10 +497,10 @@ public static class GenericJson
         }
     }
 
-    private static AvroException Unexpected(ref Utf8JsonReader reader, string what) =>
+    private static AvroDataException Unexpected(ref Utf8JsonReader reader, string what) =>
         new($"Expected {what}, found {AvroJson.Describe(ref reader)}", reader.TokenStartIndex);
 
-    private static AvroException Error(ref Utf8JsonReader reader, string message) => new(message, reader.TokenStartIndex);
+    private static AvroDataException Error(ref Utf8JsonReader reader, string message) => new(message, reader.TokenStartIndex);
 
     private static string Names(UnionSchema union) => string.Join(", ", union.Branches.Select(b => b.TypeName));
 }

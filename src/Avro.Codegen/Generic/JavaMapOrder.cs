@@ -30,7 +30,7 @@ public static class JavaMapOrder
     {
         switch (schema.Kind)
         {
-            case SchemaKind.Record when value is GenericRecord record:
+            case SchemaKind.Record when value is GenericAvroRecord record:
                 foreach (var field in record.Schema.Fields)
                 {
                     record[field.Position] = Apply(field.Type, record[field.Position], source);

@@ -21,7 +21,7 @@ internal static class DecimalBits
     {
         if ((uint)scale > 1000)
         {
-            throw new AvroException($"Decimal scale {scale} is out of range.");
+            throw new AvroDataException($"Decimal scale {scale} is out of range.");
         }
 
         Span<int> bits = stackalloc int[4];
@@ -39,7 +39,7 @@ internal static class DecimalBits
                 var quotient = UInt128.DivRem(mantissa, 10);
                 if (quotient.Remainder != 0)
                 {
-                    throw new AvroException(
+                    throw new AvroDataException(
                         $"Cannot write decimal {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} at scale {scale} without rounding.");
                 }
 
@@ -74,7 +74,7 @@ internal static class DecimalBits
     }
 
     /// <summary>The unscaled integer of <paramref name="value"/> at <paramref name="scale"/>; throws when digits would be lost.</summary>
-    public static BigInteger Rescale(AvroDecimal value, int scale)
+    public static BigInteger Rescale(AvroBigDecimal value, int scale)
     {
         if (value.Scale == scale)
         {
@@ -90,7 +90,7 @@ internal static class DecimalBits
         var quotient = BigInteger.DivRem(value.Unscaled, divisor, out var remainder);
         if (!remainder.IsZero)
         {
-            throw new AvroException($"Cannot write decimal {value} at scale {scale} without rounding.");
+            throw new AvroDataException($"Cannot write decimal {value} at scale {scale} without rounding.");
         }
 
         return quotient;

@@ -19,7 +19,7 @@ internal static class Temporal
         var sinceEpoch = ticks - EpochTicks;
         if (sinceEpoch > long.MaxValue / 100 || sinceEpoch < long.MinValue / 100)
         {
-            throw new AvroException($"The time {new DateTime(ticks):O} is outside the range of nanosecond timestamps (years 1677 to 2262).");
+            throw new AvroDataException($"The time {new DateTime(ticks):O} is outside the range of nanosecond timestamps (years 1677 to 2262).");
         }
 
         return sinceEpoch * 100;
@@ -50,7 +50,7 @@ internal static class Temporal
     public static long FromNanos(long nanos) => EpochTicks + FloorDiv(nanos, 100);
 
     // The checked conversions from the wire value, shared by the binary reader and the JSON codec. Each names the value
-    // and raises AvroException at `offset` (a byte position in whatever input the value came from).
+    // and raises AvroDataException at `offset` (a byte position in whatever input the value came from).
 
     /// <summary>A <c>date</c>: days since 1970-01-01, within DateOnly's years 1 to 9999.</summary>
     public static DateOnly DateFromDays(int daysSinceEpoch, long offset)

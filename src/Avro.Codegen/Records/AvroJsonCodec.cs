@@ -7,7 +7,7 @@ using Avro.Codegen.Internal;
 namespace Avro.Codegen;
 
 /// <summary>
-/// The Avro JSON encoding for generated code: token checks that fail with <see cref="AvroException"/> (never a bare
+/// The Avro JSON encoding for generated code: token checks that fail with <see cref="AvroDataException"/> (never a bare
 /// <see cref="JsonException"/> or <see cref="InvalidOperationException"/>), primitives, and logical types.
 /// </summary>
 /// <remarks>
@@ -21,16 +21,16 @@ public static class AvroJsonCodec
 {
     // ----- token plumbing -----
 
-    /// <summary>Moves to the next token; the end of input or malformed JSON is an <see cref="AvroException"/>.</summary>
+    /// <summary>Moves to the next token; the end of input or malformed JSON is an <see cref="AvroDataException"/>.</summary>
     public static void Read(ref Utf8JsonReader reader)
     {
         if (!TryRead(ref reader))
         {
-            throw new AvroException("Unexpected end of JSON input.", reader.BytesConsumed);
+            throw new AvroDataException("Unexpected end of JSON input.", reader.BytesConsumed);
         }
     }
 
-    /// <summary>Moves to the next token; false at the end of input; malformed JSON is an <see cref="AvroException"/>.</summary>
+    /// <summary>Moves to the next token; false at the end of input; malformed JSON is an <see cref="AvroDataException"/>.</summary>
     public static bool TryRead(ref Utf8JsonReader reader)
     {
         try
@@ -39,7 +39,7 @@ public static class AvroJsonCodec
         }
         catch (JsonException e)
         {
-            throw new AvroException("Malformed JSON: " + e.Message, e.BytePositionInLine ?? reader.BytesConsumed, e);
+            throw new AvroDataException("Malformed JSON: " + e.Message, e.BytePositionInLine ?? reader.BytesConsumed, e);
         }
     }
 
@@ -88,12 +88,12 @@ public static class AvroJsonCodec
         {
             if (!reader.TrySkip())
             {
-                throw new AvroException("Unexpected end of JSON input.", reader.BytesConsumed);
+                throw new AvroDataException("Unexpected end of JSON input.", reader.BytesConsumed);
             }
         }
         catch (JsonException e)
         {
-            throw new AvroException("Malformed JSON: " + e.Message, reader.BytesConsumed, e);
+            throw new AvroDataException("Malformed JSON: " + e.Message, reader.BytesConsumed, e);
         }
     }
 
@@ -102,7 +102,7 @@ public static class AvroJsonCodec
     {
         if (!ReadProperty(ref reader))
         {
-            throw new AvroException("A union value must be null or an object with exactly one member naming the branch; found {}.", reader.TokenStartIndex);
+            throw new AvroDataException("A union value must be null or an object with exactly one member naming the branch; found {}.", reader.TokenStartIndex);
         }
     }
 
@@ -125,33 +125,33 @@ public static class AvroJsonCodec
         Read(ref reader);
         if (reader.TokenType != JsonTokenType.EndObject)
         {
-            throw new AvroException("A union object must have exactly one member.", reader.TokenStartIndex);
+            throw new AvroDataException("A union object must have exactly one member.", reader.TokenStartIndex);
         }
     }
 
     // ----- errors -----
 
     /// <summary>A record in JSON lacks a field that has no default.</summary>
-    public static AvroException MissingField(string record, string field) =>
+    public static AvroDataException MissingField(string record, string field) =>
         new($"The JSON object for record '{record}' has no field '{field}', and the field has no default.");
 
     /// <summary>A null where the schema has a <c>string</c> or <c>bytes</c> (not a union with <c>null</c>).</summary>
-    public static AvroException NullValue(string avroType) =>
+    public static AvroDataException NullValue(string avroType) =>
         new($"A {avroType} value is null, but the schema does not allow null here (only a union with \"null\" does).");
 
     /// <summary>A C# enum value outside the Avro symbols.</summary>
-    public static AvroException InvalidEnumValue(string enumName, int value) =>
+    public static AvroDataException InvalidEnumValue(string enumName, int value) =>
         new($"{value.ToString(CultureInfo.InvariantCulture)} is not a symbol index of enum '{enumName}'.");
 
     /// <summary>A JSON string that is not one of the enum's symbols (and the enum has no default).</summary>
-    public static AvroException UnknownSymbol(ref Utf8JsonReader reader, string enumName) =>
+    public static AvroDataException UnknownSymbol(ref Utf8JsonReader reader, string enumName) =>
         new($"'{GetString(ref reader)}' is not a symbol of enum '{enumName}'.", reader.TokenStartIndex);
 
     /// <summary>A union object whose member names no branch of the union.</summary>
-    public static AvroException UnknownBranch(ref Utf8JsonReader reader) =>
+    public static AvroDataException UnknownBranch(ref Utf8JsonReader reader) =>
         new($"'{GetString(ref reader)}' is not a branch of this union.", reader.TokenStartIndex);
 
-    private static AvroException Unexpected(ref Utf8JsonReader reader, string expected) =>
+    private static AvroDataException Unexpected(ref Utf8JsonReader reader, string expected) =>
         new($"Expected {expected}, found {Describe(reader.TokenType)}.", reader.TokenStartIndex);
 
     private static string Describe(JsonTokenType type) => type switch
@@ -176,7 +176,7 @@ public static class AvroJsonCodec
         }
         catch (InvalidOperationException e)
         {
-            throw new AvroException("Invalid JSON string: " + e.Message, reader.TokenStartIndex, e);
+            throw new AvroDataException("Invalid JSON string: " + e.Message, reader.TokenStartIndex, e);
         }
     }
 
@@ -201,14 +201,14 @@ public static class AvroJsonCodec
     public static int ReadInt(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "int");
-        return reader.TryGetInt32(out var value) ? value : throw new AvroException("Expected a 32-bit integer.", reader.TokenStartIndex);
+        return reader.TryGetInt32(out var value) ? value : throw new AvroDataException("Expected a 32-bit integer.", reader.TokenStartIndex);
     }
 
     /// <summary>Reads a <c>long</c>: a JSON integer in 64-bit range.</summary>
     public static long ReadLong(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.Number, "long");
-        return reader.TryGetInt64(out var value) ? value : throw new AvroException("Expected a 64-bit integer.", reader.TokenStartIndex);
+        return reader.TryGetInt64(out var value) ? value : throw new AvroDataException("Expected a 64-bit integer.", reader.TokenStartIndex);
     }
 
     /// <summary>Reads a <c>float</c> (a number, or <c>"NaN"</c>/<c>"Infinity"</c>/<c>"-Infinity"</c>).</summary>
@@ -247,7 +247,7 @@ public static class AvroJsonCodec
         var bytes = AvroJson.StringToBytes(GetString(ref reader));
         if (bytes.Length != size)
         {
-            throw new AvroException($"'{name}' is {size.ToString(CultureInfo.InvariantCulture)} bytes long; the JSON string has {bytes.Length.ToString(CultureInfo.InvariantCulture)}.", reader.TokenStartIndex);
+            throw new AvroDataException($"'{name}' is {size.ToString(CultureInfo.InvariantCulture)} bytes long; the JSON string has {bytes.Length.ToString(CultureInfo.InvariantCulture)}.", reader.TokenStartIndex);
         }
 
         return bytes;
@@ -290,7 +290,7 @@ public static class AvroJsonCodec
     }
 
     /// <summary><c>decimal</c> on bytes beyond 28 digits.</summary>
-    public static void WriteLargeDecimal(Utf8JsonWriter writer, AvroDecimal value, int scale, int precision)
+    public static void WriteLargeDecimal(Utf8JsonWriter writer, AvroBigDecimal value, int scale, int precision)
     {
         var buffer = new ArrayBufferWriter<byte>(32);
         var binary = new AvroWriter(buffer);
@@ -301,14 +301,14 @@ public static class AvroJsonCodec
     }
 
     /// <summary><c>decimal</c> on bytes beyond 28 digits.</summary>
-    public static AvroDecimal ReadLargeDecimal(ref Utf8JsonReader reader, int scale, int precision)
+    public static AvroBigDecimal ReadLargeDecimal(ref Utf8JsonReader reader, int scale, int precision)
     {
         var binary = new AvroReader(EncodeBytes(ReadBytes(ref reader)));
         return binary.ReadLargeDecimal(scale);
     }
 
     /// <summary><c>decimal</c> on fixed beyond 28 digits.</summary>
-    public static void WriteLargeDecimalFixed(Utf8JsonWriter writer, AvroDecimal value, int scale, int size, int precision)
+    public static void WriteLargeDecimalFixed(Utf8JsonWriter writer, AvroBigDecimal value, int scale, int size, int precision)
     {
         var buffer = new byte[size];
         var binary = new AvroWriter(buffer);
@@ -317,14 +317,14 @@ public static class AvroJsonCodec
     }
 
     /// <summary><c>decimal</c> on fixed beyond 28 digits.</summary>
-    public static AvroDecimal ReadLargeDecimalFixed(ref Utf8JsonReader reader, int scale, int size, int precision)
+    public static AvroBigDecimal ReadLargeDecimalFixed(ref Utf8JsonReader reader, int scale, int size, int precision)
     {
         var binary = new AvroReader(ReadFixed(ref reader, size, "decimal"));
         return binary.ReadLargeDecimalFixed(scale, size);
     }
 
     /// <summary><c>big-decimal</c>: the bytes of its binary form.</summary>
-    public static void WriteBigDecimal(Utf8JsonWriter writer, AvroDecimal value)
+    public static void WriteBigDecimal(Utf8JsonWriter writer, AvroBigDecimal value)
     {
         var buffer = new ArrayBufferWriter<byte>(32);
         var binary = new AvroWriter(buffer);
@@ -335,7 +335,7 @@ public static class AvroJsonCodec
     }
 
     /// <summary><c>big-decimal</c>.</summary>
-    public static AvroDecimal ReadBigDecimal(ref Utf8JsonReader reader)
+    public static AvroBigDecimal ReadBigDecimal(ref Utf8JsonReader reader)
     {
         var binary = new AvroReader(EncodeBytes(ReadBytes(ref reader)));
         return binary.ReadBigDecimal();

@@ -29,7 +29,7 @@ public static class AvroSerializer
         writer.Flush();
     }
 
-    /// <summary>Encodes <paramref name="value"/> into <paramref name="destination"/>; an <see cref="AvroException"/> when it does not fit.</summary>
+    /// <summary>Encodes <paramref name="value"/> into <paramref name="destination"/>; an <see cref="AvroDataException"/> when it does not fit.</summary>
     /// <returns>The number of bytes written.</returns>
     public static int Serialize<T>(T value, Span<byte> destination) where T : IAvroRecord<T>
     {
@@ -46,7 +46,7 @@ public static class AvroSerializer
         var value = T.ReadAvro(ref reader);
         if (!reader.End)
         {
-            throw new AvroException($"{data.Length - reader.Position} bytes follow the end of the {typeof(T).Name} value.", reader.Position);
+            throw new AvroDataException($"{data.Length - reader.Position} bytes follow the end of the {typeof(T).Name} value.", reader.Position);
         }
 
         return value;
@@ -89,7 +89,7 @@ public static class AvroSerializer
         var value = T.ReadAvro(ref reader);
         if (!reader.End)
         {
-            throw new AvroException($"{body.Length - reader.Position} bytes follow the end of the {typeof(T).Name} value.",
+            throw new AvroDataException($"{body.Length - reader.Position} bytes follow the end of the {typeof(T).Name} value.",
                 reader.Position + (message.Length - body.Length));
         }
 
@@ -116,7 +116,7 @@ public static class AvroSerializer
         Serialize(value, output);
     }
 
-    /// <summary>Decodes a single-object message; a fingerprint other than this type's is an <see cref="AvroException"/>.</summary>
+    /// <summary>Decodes a single-object message; a fingerprint other than this type's is an <see cref="AvroDataException"/>.</summary>
     public static T DeserializeSingleObject<T>(ReadOnlySpan<byte> message, AvroReaderOptions? options = null) where T : IAvroRecord<T>
     {
         SingleObjectEncoding.ReadHeader(message, T.SchemaFingerprint, out var body);
@@ -124,7 +124,7 @@ public static class AvroSerializer
         var value = T.ReadAvro(ref reader);
         if (!reader.End)
         {
-            throw new AvroException($"{body.Length - reader.Position} bytes follow the end of the {typeof(T).Name} value.",
+            throw new AvroDataException($"{body.Length - reader.Position} bytes follow the end of the {typeof(T).Name} value.",
                 reader.Position + SingleObjectEncoding.HeaderLength);
         }
 
@@ -144,7 +144,7 @@ public static class AvroSerializer
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Reads one value in the Avro JSON encoding; malformed JSON is an <see cref="AvroException"/>.</summary>
+    /// <summary>Reads one value in the Avro JSON encoding; malformed JSON is an <see cref="AvroDataException"/>.</summary>
     public static T FromJson<T>(string json) where T : IAvroRecord<T>
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -159,7 +159,7 @@ public static class AvroSerializer
         var value = T.ReadAvroJson(ref reader);
         if (AvroJsonCodec.TryRead(ref reader))
         {
-            throw new AvroException($"JSON text follows the end of the {typeof(T).Name} value.", reader.TokenStartIndex);
+            throw new AvroDataException($"JSON text follows the end of the {typeof(T).Name} value.", reader.TokenStartIndex);
         }
 
         return value;

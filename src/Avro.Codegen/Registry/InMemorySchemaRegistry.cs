@@ -5,7 +5,7 @@ namespace Avro.Codegen.Registry;
 /// <summary>
 /// The semantics of the Confluent Schema Registry, in memory: global ids shared by equal schemas, per-subject versions,
 /// idempotent registration, soft and permanent deletes, compatibility levels (global and per subject), modes and schema
-/// references. Every failure is a <see cref="SchemaRegistryException"/> with the HTTP status, <c>error_code</c> and
+/// references. Every failure is a <see cref="RegistryException"/> with the HTTP status, <c>error_code</c> and
 /// message the real registry gives (<c>shared/registry/contract.md</c>).
 /// </summary>
 /// <remarks>
@@ -54,7 +54,7 @@ public sealed class InMemorySchemaRegistry
     /// <param name="force">Skip the compatibility check.</param>
     /// <param name="importId">IMPORT mode only: the id to register the schema with.</param>
     /// <param name="importVersion">IMPORT mode only: the version to register the schema as.</param>
-    public RegisteredSchema Register(string subject, RegistrySchema schema, bool normalize = false, bool force = false,
+    public RegisteredVersion Register(string subject, RegistrySchema schema, bool normalize = false, bool force = false,
         int? importId = null, int? importVersion = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -148,7 +148,7 @@ public sealed class InMemorySchemaRegistry
     /// <c>POST /subjects/{subject}</c>: finds the version of <paramref name="subject"/> that holds <paramref name="schema"/>
     /// (compared by canonical text, so formatting does not matter).
     /// </summary>
-    public RegisteredSchema LookUp(string subject, RegistrySchema schema, bool normalize = false, bool includeDeleted = false)
+    public RegisteredVersion LookUp(string subject, RegistrySchema schema, bool normalize = false, bool includeDeleted = false)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(schema);
@@ -286,7 +286,7 @@ public sealed class InMemorySchemaRegistry
     /// <c>GET /subjects/{subject}/versions/{version}</c>: <paramref name="version"/> is a number from 1, or
     /// <c>latest</c> (also <c>-1</c>): the highest version that is not deleted.
     /// </summary>
-    public RegisteredSchema GetVersion(string subject, string version, bool includeDeleted = false)
+    public RegisteredVersion GetVersion(string subject, string version, bool includeDeleted = false)
     {
         var versionId = ParseVersion(version);
         lock (_gate)
@@ -296,11 +296,11 @@ public sealed class InMemorySchemaRegistry
     }
 
     /// <summary><c>GET /subjects/{subject}/versions/{version}</c> with a numeric version.</summary>
-    public RegisteredSchema GetVersion(string subject, int version, bool includeDeleted = false) =>
+    public RegisteredVersion GetVersion(string subject, int version, bool includeDeleted = false) =>
         GetVersion(subject, version.ToString(CultureInfo.InvariantCulture), includeDeleted);
 
     /// <summary><c>GET /subjects/{subject}/versions/latest</c>.</summary>
-    public RegisteredSchema GetLatestVersion(string subject) => GetVersion(subject, "latest");
+    public RegisteredVersion GetLatestVersion(string subject) => GetVersion(subject, "latest");
 
     /// <summary>
     /// <c>GET /subjects/{subject}/versions/{version}/referencedby</c>: ids of the schemas whose live versions reference
@@ -341,7 +341,7 @@ public sealed class InMemorySchemaRegistry
             {
                 parsed = ParseLocked(schema, normalize || EffectiveConfigLocked(subject).Normalize == true);
             }
-            catch (SchemaRegistryException e) when (verbose && e.ErrorCode == RegistryErrorCodes.InvalidSchema)
+            catch (RegistryException e) when (verbose && e.ErrorCode == RegistryErrorCodes.InvalidSchema)
             {
                 return new CompatibilityCheckResult(false, [e.Message]);
             }
@@ -729,7 +729,7 @@ public sealed class InMemorySchemaRegistry
         return parsed ?? throw Errors.InvalidSchema($"Invalid schema of type {schema.SchemaType}, details: {error}");
     }
 
-    private static string IdentityKey(ParsedRegistrySchema parsed, IReadOnlyList<SchemaReference> references)
+    private static string IdentityKey(ParsedRegistrySchema parsed, IReadOnlyList<RegistryReference> references)
     {
         var key = parsed.SchemaType + "\n" + parsed.CanonicalText;
         foreach (var r in references)
@@ -813,7 +813,7 @@ public sealed class InMemorySchemaRegistry
         return result;
     }
 
-    private RegisteredSchema ToRegistered(string subject, VersionEntry entry) =>
+    private RegisteredVersion ToRegistered(string subject, VersionEntry entry) =>
         new(subject, entry.Version, entry.Schema.Id, entry.Schema.Schema) { Guid = entry.Schema.Guid, Deleted = entry.Deleted };
 
     private RegistryConfig EffectiveConfigLocked(string subject)

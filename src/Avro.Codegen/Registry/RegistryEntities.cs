@@ -7,7 +7,7 @@ namespace Avro.Codegen.Registry;
 /// <param name="Name">The name the referring schema uses (for Avro, the referenced type's full name).</param>
 /// <param name="Subject">The subject holding the referenced schema.</param>
 /// <param name="Version">The version of that subject; -1 means the latest version.</param>
-public sealed record SchemaReference(string Name, string Subject, int Version);
+public sealed record RegistryReference(string Name, string Subject, int Version);
 
 /// <summary>
 /// Schema text as the registry stores and exchanges it: the text, its type (<c>AVRO</c> unless said otherwise) and
@@ -21,7 +21,7 @@ public sealed record RegistrySchema
     }
 
     /// <summary>Creates a schema.</summary>
-    public RegistrySchema(string schema, string? schemaType, IReadOnlyList<SchemaReference>? references)
+    public RegistrySchema(string schema, string? schemaType, IReadOnlyList<RegistryReference>? references)
     {
         ArgumentNullException.ThrowIfNull(schema);
         Schema = schema;
@@ -36,7 +36,7 @@ public sealed record RegistrySchema
     public string SchemaType { get; init; }
 
     /// <summary>References to schemas registered under other subjects, in the order they must be resolved.</summary>
-    public IReadOnlyList<SchemaReference> References { get; init; }
+    public IReadOnlyList<RegistryReference> References { get; init; }
 
     /// <inheritdoc />
     public bool Equals(RegistrySchema? other) =>
@@ -62,7 +62,7 @@ public static class SchemaTypes
 /// <param name="Version">The version within the subject (from 1).</param>
 /// <param name="Id">The global schema id.</param>
 /// <param name="Schema">The stored schema (its text is the registry's canonical text).</param>
-public sealed record RegisteredSchema(string Subject, int Version, int Id, RegistrySchema Schema)
+public sealed record RegisteredVersion(string Subject, int Version, int Id, RegistrySchema Schema)
 {
     /// <summary>The schema's GUID, when the registry assigns them (Confluent 8.0 and later); otherwise <see langword="null"/>.</summary>
     public Guid? Guid { get; init; }

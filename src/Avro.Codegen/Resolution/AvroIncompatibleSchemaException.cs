@@ -7,7 +7,7 @@ namespace Avro.Codegen.Resolution;
 /// Data written with a writer schema cannot be read with a reader schema: the pair is incompatible by the Avro
 /// reader/writer rules. Lists every incompatibility, as <see cref="SchemaCompatibility.CheckReaderWriter"/> finds them.
 /// </summary>
-public sealed class AvroIncompatibleSchemaException : AvroException
+public sealed class AvroIncompatibleSchemaException : AvroDataException
 {
     /// <summary>Creates the exception from the outcome of the compatibility check.</summary>
     public AvroIncompatibleSchemaException(AvroSchema writerSchema, AvroSchema readerSchema, ulong writerFingerprint, ulong readerFingerprint,

@@ -58,11 +58,11 @@ public static class KnownWriterSchemas
     {
         var parsed = SchemaParser.Parse(json, "writer-" + fingerprint.ToString("X16", CultureInfo.InvariantCulture) + ".avsc");
         var schema = parsed.Schema
-            ?? throw new AvroException($"The registered writer schema {fingerprint:X16} does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
+            ?? throw new AvroDataException($"The registered writer schema {fingerprint:X16} does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
         var actual = SchemaFingerprint.Crc64Avro(schema);
         if (actual != fingerprint)
         {
-            throw new AvroException($"The writer schema registered as {fingerprint:X16} has fingerprint {actual:X16}.");
+            throw new AvroDataException($"The writer schema registered as {fingerprint:X16} has fingerprint {actual:X16}.");
         }
 
         return schema;

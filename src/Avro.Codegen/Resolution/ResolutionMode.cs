@@ -12,7 +12,7 @@ public enum ResolutionMode
 
     /// <summary>
     /// As Java's resolving decoder: the pair is resolved as far as it can be, and a value fails (with an
-    /// <see cref="AvroException"/>) only when it reaches an unresolvable part, e.g. a writer union branch the reader
+    /// <see cref="AvroDataException"/>) only when it reaches an unresolvable part, e.g. a writer union branch the reader
     /// union lacks, or an enum symbol the reader does not know and has no default for. Values that avoid those parts
     /// are read.
     /// </summary>

@@ -54,7 +54,7 @@ public sealed class ResolutionPlan
     /// appends it to <paramref name="output"/> in the <see cref="ReaderSchema"/> encoding.
     /// </summary>
     /// <returns>How many bytes of <paramref name="source"/> the value took.</returns>
-    /// <exception cref="AvroException">The bytes are malformed, or (in <see cref="ResolutionMode.PerValue"/>) the value cannot be resolved.</exception>
+    /// <exception cref="AvroDataException">The bytes are malformed, or (in <see cref="ResolutionMode.PerValue"/>) the value cannot be resolved.</exception>
     public int Transcode(ReadOnlySpan<byte> source, IBufferWriter<byte> output, AvroReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -93,7 +93,7 @@ public sealed class ResolutionPlan
     /// generated type <typeparamref name="T"/> of <see cref="ReaderSchema"/>.
     /// </summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> was not generated from <see cref="ReaderSchema"/>.</exception>
-    /// <exception cref="AvroException">The bytes are malformed or the value cannot be resolved.</exception>
+    /// <exception cref="AvroDataException">The bytes are malformed or the value cannot be resolved.</exception>
     public T Read<T>(ReadOnlySpan<byte> data, AvroReaderOptions? options = null) where T : IAvroRecord<T>
     {
         var value = Read<T>(data, out var consumed, options);
@@ -131,7 +131,7 @@ public sealed class ResolutionPlan
             {
                 return T.ReadAvro(ref resolved);
             }
-            catch (AvroException e)
+            catch (AvroDataException e)
             {
                 throw InResolved(e);
             }
@@ -162,7 +162,7 @@ public sealed class ResolutionPlan
             {
                 return GenericBinary.Read(ref resolved, ReaderSchema, readOptions);
             }
-            catch (AvroException e)
+            catch (AvroDataException e)
             {
                 throw InResolved(e);
             }
@@ -185,14 +185,14 @@ public sealed class ResolutionPlan
     /// The resolved bytes are checked once more by the reader's decoder (UTF-8 of strings and keys, ranges of logical
     /// types); its offsets are in the resolved encoding, so the error says so rather than point into the input.
     /// </summary>
-    private AvroException InResolved(AvroException e) =>
+    private AvroDataException InResolved(AvroDataException e) =>
         new($"{e.Reason} (in the value resolved from writer schema {WriterSchema.TypeName} to reader schema {ReaderSchema.TypeName}, at byte {e.Offset} of the resolved encoding)", -1, e);
 
     private static void ThrowIfTrailing(int length, int consumed)
     {
         if (consumed != length)
         {
-            throw new AvroException($"{length - consumed} byte(s) follow the value", consumed);
+            throw new AvroDataException($"{length - consumed} byte(s) follow the value", consumed);
         }
     }
 

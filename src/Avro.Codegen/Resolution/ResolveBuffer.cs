@@ -84,7 +84,7 @@ internal sealed class ResolveBuffer : IBufferWriter<byte>
         var required = (long)_written + needed;
         if (required > Array.MaxLength)
         {
-            throw new AvroException($"The value resolved to the reader schema would exceed {Array.MaxLength} bytes.");
+            throw new AvroDataException($"The value resolved to the reader schema would exceed {Array.MaxLength} bytes.");
         }
 
         var size = Math.Max(required, Math.Min((long)_array.Length * 2, Array.MaxLength));

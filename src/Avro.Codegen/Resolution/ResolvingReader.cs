@@ -15,7 +15,7 @@ public static class ResolvingReader
     /// generated decoder reads the data directly.
     /// </summary>
     /// <exception cref="AvroIncompatibleSchemaException"><typeparamref name="T"/> cannot read everything <paramref name="writerSchema"/> may write.</exception>
-    /// <exception cref="AvroException">The bytes are malformed.</exception>
+    /// <exception cref="AvroDataException">The bytes are malformed.</exception>
     public static T Read<T>(ReadOnlySpan<byte> data, AvroSchema writerSchema, AvroReaderOptions? options = null) where T : IAvroRecord<T> =>
         GetPlan<T>(writerSchema).Read<T>(data, options);
 
@@ -23,7 +23,7 @@ public static class ResolvingReader
     /// Reads a value written with the schema of fingerprint <paramref name="writerFingerprint"/>: <typeparamref name="T"/>'s
     /// own (read directly) or one registered in <see cref="KnownWriterSchemas"/> (e.g. by the generator from a history folder).
     /// </summary>
-    /// <exception cref="AvroException">The fingerprint is not known, or the bytes are malformed.</exception>
+    /// <exception cref="AvroDataException">The fingerprint is not known, or the bytes are malformed.</exception>
     public static T Read<T>(ReadOnlySpan<byte> data, ulong writerFingerprint, AvroReaderOptions? options = null) where T : IAvroRecord<T>
     {
         if (writerFingerprint == T.SchemaFingerprint)
@@ -33,7 +33,7 @@ public static class ResolvingReader
 
         if (!KnownWriterSchemas.TryGetPlan<T>(writerFingerprint, out var plan))
         {
-            throw new AvroException(
+            throw new AvroDataException(
                 $"No known writer schema has fingerprint {writerFingerprint:X16}: it is neither {typeof(T).Name}'s ({T.SchemaFingerprint:X16}) nor one registered in KnownWriterSchemas.");
         }
 
@@ -51,9 +51,9 @@ public static class ResolvingReader
         {
             return Read<T>(body, fingerprint, options);
         }
-        catch (AvroException e) when (e.Offset >= 0 && e is not AvroIncompatibleSchemaException)
+        catch (AvroDataException e) when (e.Offset >= 0 && e is not AvroIncompatibleSchemaException)
         {
-            throw new AvroException(e.Reason, e.Offset + SingleObjectEncoding.HeaderLength, e);
+            throw new AvroDataException(e.Reason, e.Offset + SingleObjectEncoding.HeaderLength, e);
         }
     }
 

@@ -36,7 +36,7 @@ public static class SchemaResolution
     /// <param name="reader">The schema to read it as (for a generated type, <see cref="ResolvingReader.ReaderSchema{T}"/>).</param>
     /// <param name="mode">Whether the pair must be compatible (the default) or is resolved per value, as Java's resolving decoder does.</param>
     /// <exception cref="AvroIncompatibleSchemaException">With <see cref="ResolutionMode.RequireCompatible"/>: the reader cannot read everything the writer may write.</exception>
-    /// <exception cref="AvroException">The schemas nest too deeply to resolve.</exception>
+    /// <exception cref="AvroDataException">The schemas nest too deeply to resolve.</exception>
     public static ResolutionPlan GetPlan(AvroSchema writer, AvroSchema reader, ResolutionMode mode = ResolutionMode.RequireCompatible)
     {
         var entry = GetEntry(writer, reader, mode, out var writerFingerprint, out var readerFingerprint);
@@ -97,7 +97,7 @@ public static class SchemaResolution
         }
         catch (InsufficientExecutionStackException)
         {
-            throw new AvroException($"The schemas {writer.TypeName} and {reader.TypeName} nest too deeply to resolve.");
+            throw new AvroDataException($"The schemas {writer.TypeName} and {reader.TypeName} nest too deeply to resolve.");
         }
 
         return new Entry(new ResolutionPlan(writer, reader, writerFingerprint, readerFingerprint, mode, root), null);

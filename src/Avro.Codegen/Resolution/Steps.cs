@@ -84,7 +84,7 @@ internal sealed class ErrorStep(string message) : Step
 {
     public string Message { get; } = message;
 
-    public override void Run(ref Transcoder t) => throw new AvroException(Message, t.Input.Position);
+    public override void Run(ref Transcoder t) => throw new AvroDataException(Message, t.Input.Position);
 }
 
 internal sealed class IntToLongStep : Step
@@ -139,7 +139,7 @@ internal sealed class EnumStep(int[] readerIndexByWriterIndex, EnumSchema writer
         var mapped = readerIndexByWriterIndex[index];
         if (mapped < 0)
         {
-            throw new AvroException(
+            throw new AvroDataException(
                 $"The writer's enum symbol '{writer.Symbols[index]}' of '{writer.FullName}' is not a symbol of the reader's enum '{reader.FullName}', which has no default",
                 at);
         }

@@ -19,14 +19,14 @@ namespace Avro.Codegen.Serialization;
 /// resolved to the type's encoding first, a slower path; one it cannot read raises
 /// <see cref="AvroSchemaMismatchException"/> naming the id, whose inner <see cref="AvroIncompatibleSchemaException"/>
 /// lists the incompatibilities. An id the registry does not know raises <see cref="AvroUnknownSchemaException"/>; bad
-/// framing and bad bytes (including bytes after the value) raise <see cref="AvroException"/>.</para>
+/// framing and bad bytes (including bytes after the value) raise <see cref="AvroDataException"/>.</para>
 /// <para>Null messages (tombstones, <c>isNull</c>) give <see langword="null"/> without any registry call.
 /// The synchronous methods block on the registry the first time an id is seen. Thread-safe.</para>
 /// </remarks>
 /// <typeparam name="T">A generated record type.</typeparam>
 public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
 {
-    private readonly ISchemaRegistryClient _client;
+    private readonly IRegistryClient _client;
     private readonly ConfluentDeserializerOptions _options;
 
     // The resolution plan of every writer schema already fetched, by the id or GUID that named it.
@@ -34,7 +34,7 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
     private readonly ConcurrentDictionary<Guid, ResolutionPlan> _byGuid = new();
 
     /// <summary>Creates a deserializer.</summary>
-    public ConfluentAvroDeserializer(ISchemaRegistryClient client, ConfluentDeserializerOptions? options = null)
+    public ConfluentAvroDeserializer(IRegistryClient client, ConfluentDeserializerOptions? options = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _options = options ?? new ConfluentDeserializerOptions();
@@ -96,7 +96,7 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
                 ? await _client.GetSchemaByIdAsync(number, cancellationToken: cancellationToken).ConfigureAwait(false)
                 : (await _client.GetSchemaByGuidAsync(id.Guid!.Value, cancellationToken).ConfigureAwait(false)).Schema;
         }
-        catch (SchemaRegistryException e) when (e.ErrorCode == RegistryErrorCodes.SchemaNotFound)
+        catch (RegistryException e) when (e.ErrorCode == RegistryErrorCodes.SchemaNotFound)
         {
             throw new AvroUnknownSchemaException(Describe(id), e);
         }

@@ -22,7 +22,7 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
     private static readonly TimeSpan LatestRefresh = TimeSpan.FromMinutes(5);
     private static readonly long NeverExpires = DateTime.MaxValue.Ticks;
 
-    private readonly ISchemaRegistryClient _client;
+    private readonly IRegistryClient _client;
     private readonly ConfluentSerializerOptions _options;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, CachedId> _ids = new(StringComparer.Ordinal);
@@ -33,7 +33,7 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
 
     /// <summary>Creates a serializer.</summary>
     /// <exception cref="ArgumentException"><see cref="SchemaIdSource.UseSchemaId"/> without a <see cref="ConfluentSerializerOptions.SchemaId"/>.</exception>
-    public ConfluentAvroSerializer(ISchemaRegistryClient client, ConfluentSerializerOptions? options = null)
+    public ConfluentAvroSerializer(IRegistryClient client, ConfluentSerializerOptions? options = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _options = options ?? new ConfluentSerializerOptions();

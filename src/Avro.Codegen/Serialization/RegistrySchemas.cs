@@ -9,7 +9,7 @@ namespace Avro.Codegen.Serialization;
 /// another schema, or a message was written with a schema the type cannot read (then
 /// <see cref="Exception.InnerException"/> is the <see cref="AvroIncompatibleSchemaException"/> listing why).
 /// </summary>
-public sealed class AvroSchemaMismatchException : AvroException
+public sealed class AvroSchemaMismatchException : AvroDataException
 {
     /// <summary>Creates the exception.</summary>
     public AvroSchemaMismatchException(string message, string writerSchemaId, ulong writerFingerprint, ulong readerFingerprint)
@@ -41,10 +41,10 @@ public sealed class AvroSchemaMismatchException : AvroException
 }
 
 /// <summary>A message names a schema id (or GUID) the registry does not know.</summary>
-public sealed class AvroUnknownSchemaException : AvroException
+public sealed class AvroUnknownSchemaException : AvroDataException
 {
     /// <summary>Creates the exception.</summary>
-    public AvroUnknownSchemaException(string schemaId, SchemaRegistryException innerException)
+    public AvroUnknownSchemaException(string schemaId, RegistryException innerException)
         : base($"The message was written with schema {schemaId}, which the schema registry does not know.", -1, innerException)
     {
         SchemaId = schemaId;
@@ -74,18 +74,18 @@ internal static class RecordSchema<T> where T : IAvroRecord<T>
 internal static class RegistrySchemaParsing
 {
     /// <summary>The CRC-64-AVRO fingerprint of the Parsing Canonical Form of a registry schema (see <see cref="ParseAsync"/>).</summary>
-    public static async Task<ulong> FingerprintAsync(ISchemaRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken) =>
+    public static async Task<ulong> FingerprintAsync(IRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken) =>
         SchemaFingerprint.Crc64Avro(await ParseAsync(client, schema, describedAs, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Parses <paramref name="schema"/>; referenced schemas are fetched from the registry and given to the parser as
     /// known named types.
     /// </summary>
-    public static async Task<AvroSchema> ParseAsync(ISchemaRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken)
+    public static async Task<AvroSchema> ParseAsync(IRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken)
     {
         if (schema.SchemaType != SchemaTypes.Avro)
         {
-            throw new AvroException($"Schema {describedAs} is of type {schema.SchemaType}, not AVRO.");
+            throw new AvroDataException($"Schema {describedAs} is of type {schema.SchemaType}, not AVRO.");
         }
 
         var known = new Dictionary<string, NamedSchema>(StringComparer.Ordinal);
@@ -93,18 +93,18 @@ internal static class RegistrySchemaParsing
         var parsed = SchemaParser.Parse(schema.Schema, describedAs, known.Values);
         if (parsed.Schema is null)
         {
-            throw new AvroException($"Schema {describedAs} from the registry does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
+            throw new AvroDataException($"Schema {describedAs} from the registry does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
         }
 
         return parsed.Schema;
     }
 
-    private static async Task CollectReferencesAsync(ISchemaRegistryClient client, RegistrySchema schema, Dictionary<string, NamedSchema> known,
+    private static async Task CollectReferencesAsync(IRegistryClient client, RegistrySchema schema, Dictionary<string, NamedSchema> known,
         int depth, CancellationToken cancellationToken)
     {
         if (depth > 32)
         {
-            throw new AvroException("Schema references nest more than 32 levels deep (a reference cycle?).");
+            throw new AvroDataException("Schema references nest more than 32 levels deep (a reference cycle?).");
         }
 
         foreach (var reference in schema.References)

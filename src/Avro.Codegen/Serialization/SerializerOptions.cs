@@ -1,7 +1,7 @@
 namespace Avro.Codegen.Serialization;
 
 /// <summary>How a Kafka record's subject is named (Confluent's <c>subject.name.strategy</c>).</summary>
-public enum SubjectNameStrategy
+public enum SubjectNamingStrategy
 {
     /// <summary><c>{topic}-value</c> / <c>{topic}-key</c>: one schema lineage per topic (the default).</summary>
     TopicName,
@@ -41,10 +41,10 @@ public sealed class ConfluentSerializerOptions
     /// <summary>True when serializing Kafka record keys (subjects end in <c>-key</c>), false for values.</summary>
     public bool IsKey { get; set; }
 
-    /// <summary>The subject name strategy. Default <see cref="SubjectNameStrategy.TopicName"/>.</summary>
-    public SubjectNameStrategy SubjectNameStrategy { get; set; } = SubjectNameStrategy.TopicName;
+    /// <summary>The subject name strategy. Default <see cref="SubjectNamingStrategy.TopicName"/>.</summary>
+    public SubjectNamingStrategy SubjectNamingStrategy { get; set; } = SubjectNamingStrategy.TopicName;
 
-    /// <summary>A custom strategy; when set it wins over <see cref="SubjectNameStrategy"/>.</summary>
+    /// <summary>A custom strategy; when set it wins over <see cref="SubjectNamingStrategy"/>.</summary>
     public SubjectNamer? SubjectNamer { get; set; }
 
     /// <summary>Where the schema id comes from. Default <see cref="SchemaIdSource.AutoRegister"/>.</summary>
@@ -67,10 +67,10 @@ public sealed class ConfluentSerializerOptions
             return namer(topic, IsKey, recordFullName);
         }
 
-        return SubjectNameStrategy switch
+        return SubjectNamingStrategy switch
         {
-            SubjectNameStrategy.RecordName => recordFullName,
-            SubjectNameStrategy.TopicRecordName => topic + "-" + recordFullName,
+            SubjectNamingStrategy.RecordName => recordFullName,
+            SubjectNamingStrategy.TopicRecordName => topic + "-" + recordFullName,
             _ => topic + (IsKey ? "-key" : "-value"),
         };
     }

@@ -184,7 +184,7 @@ public class RecordResolutionTests
             """{"type":"record","name":"Node","fields":[{"name":"next","type":["null","Node"]}]}""",
             """{"type":"record","name":"Node","fields":[{"name":"next","type":["null","Node"]},{"name":"x","type":"int","default":0}]}""");
         var input = Enumerable.Repeat((byte)2, 100).Append((byte)0).ToArray();
-        var e = Assert.ThrowsAny<AvroException>(() => plan.Transcode(input, new AvroReaderOptions { MaxDepth = 20 }));
+        var e = Assert.ThrowsAny<AvroDataException>(() => plan.Transcode(input, new AvroReaderOptions { MaxDepth = 20 }));
         Assert.Contains("MaxDepth", e.Message);
         // Within the limit it resolves: ten records, each gaining its one-byte default after its nested value.
         var shallow = plan.Transcode(Enumerable.Repeat((byte)2, 9).Append((byte)0).ToArray(), new AvroReaderOptions { MaxDepth = 20 });

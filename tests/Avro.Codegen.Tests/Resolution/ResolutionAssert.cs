@@ -38,9 +38,9 @@ internal static class ResolutionAssert
         return plan;
     }
 
-    public static AvroException Fails(ResolutionPlan plan, byte[] input)
+    public static AvroDataException Fails(ResolutionPlan plan, byte[] input)
     {
-        var e = Assert.ThrowsAny<AvroException>(() => plan.Transcode(input));
+        var e = Assert.ThrowsAny<AvroDataException>(() => plan.Transcode(input));
         Assert.IsNotType<AvroIncompatibleSchemaException>(e);
         return e;
     }

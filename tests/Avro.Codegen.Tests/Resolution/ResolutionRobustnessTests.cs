@@ -55,7 +55,7 @@ public class ResolutionRobustnessTests
                 plan.Transcode(input, new AvroReaderOptions { MaxDepth = 8 });
                 plan.ReadGeneric(input);
             }
-            catch (AvroException)
+            catch (AvroDataException)
             {
                 failures++;
             }

@@ -152,7 +152,7 @@ public class TypedAndCacheTests
         SingleObjectEncoding.WriteHeader(message, fingerprint);
         message.Write(body);
 
-        var unknown = Assert.ThrowsAny<AvroException>(() => ResolvingReader.ReadSingleObject<Person>(message.WrittenSpan));
+        var unknown = Assert.ThrowsAny<AvroDataException>(() => ResolvingReader.ReadSingleObject<Person>(message.WrittenSpan));
         Assert.Contains(fingerprint.ToString("X16"), unknown.Message);
 
         KnownWriterSchemas.Register<Person>(fingerprint, v0);
@@ -163,7 +163,7 @@ public class TypedAndCacheTests
         // The type's own fingerprint needs no registration; truncated bodies name the offset in the message.
         var own = AvroSerializer.SerializeSingleObject(new Person(1, "a", "b"));
         Assert.Equal(new Person(1, "a", "b"), ResolvingReader.ReadSingleObject<Person>(own));
-        var truncated = Assert.ThrowsAny<AvroException>(() => ResolvingReader.ReadSingleObject<Person>(message.WrittenSpan[..^1]));
+        var truncated = Assert.ThrowsAny<AvroDataException>(() => ResolvingReader.ReadSingleObject<Person>(message.WrittenSpan[..^1]));
         Assert.True(truncated.Offset >= SingleObjectEncoding.HeaderLength);
     }
 
@@ -172,7 +172,7 @@ public class TypedAndCacheTests
     {
         const string other = """{"type":"record","name":"Person","namespace":"test","fields":[{"name":"id","type":"boolean"}]}""";
         KnownWriterSchemas.Register<Person>(0x1234UL, other);
-        Assert.Contains("has fingerprint", Assert.ThrowsAny<AvroException>(() => ResolvingReader.Read<Person>([1], 0x1234UL)).Message);
+        Assert.Contains("has fingerprint", Assert.ThrowsAny<AvroDataException>(() => ResolvingReader.Read<Person>([1], 0x1234UL)).Message);
 
         var fingerprint = Schema.SchemaFingerprint.Crc64Avro(Parse(other));
         KnownWriterSchemas.Register<Person>(Parse(other));

@@ -137,10 +137,10 @@ public class ValueResolutionTests
     {
         var plan = Plan(Field("\"bytes\""), Field("\"string\""));
         var input = new byte[] { 4, 0xC3, 0x28 };
-        var e = Assert.ThrowsAny<AvroException>(() => plan.ReadGeneric(input));
+        var e = Assert.ThrowsAny<AvroDataException>(() => plan.ReadGeneric(input));
         Assert.Contains("UTF-8", e.Message);
         Assert.Contains("resolved", e.Message);
-        Assert.Equal("U+FFFD(", ((Generic.GenericRecord)plan.ReadGeneric(input, new AvroReaderOptions { InvalidUtf8Handling = InvalidUtf8Handling.Replace })!)["v"] switch
+        Assert.Equal("U+FFFD(", ((Generic.GenericAvroRecord)plan.ReadGeneric(input, new AvroReaderOptions { InvalidUtf8Handling = InvalidUtf8Handling.Replace })!)["v"] switch
         {
             string s => s.Replace("\uFFFD", "U+FFFD"),
             var other => other?.ToString(),

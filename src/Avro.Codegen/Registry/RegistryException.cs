@@ -5,10 +5,10 @@ namespace Avro.Codegen.Registry;
 /// <c>error_code</c> (for example 40401 "subject not found", 40901 "incompatible schema", 42201 "invalid schema").
 /// The message never contains credentials: URLs in it are stripped of user-info.
 /// </summary>
-public class SchemaRegistryException : Exception
+public class RegistryException : Exception
 {
     /// <summary>Creates an exception for a registry error answer.</summary>
-    public SchemaRegistryException(int status, int errorCode, string message, Exception? innerException = null)
+    public RegistryException(int status, int errorCode, string message, Exception? innerException = null)
         : base(message, innerException)
     {
         Status = status;

@@ -13,14 +13,14 @@ namespace Avro.Codegen.Registry;
 /// several URLs, per-attempt timeouts and bounded retries with backoff on 408/429/5xx and connection failures.
 /// Credentials never appear in exception messages or logs.
 /// </summary>
-public sealed class SchemaRegistryClient : ISchemaRegistryClient
+public sealed class RegistryClient : IRegistryClient
 {
     private const string V1Json = "application/vnd.schemaregistry.v1+json";
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly Uri[] _urls;
-    private readonly SchemaRegistryClientOptions _options;
+    private readonly RegistryClientOptions _options;
     private readonly AuthenticationHeaderValue? _basic;
     private readonly Random _jitter = new();
     private int _preferredUrl;
@@ -28,11 +28,11 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
     private readonly ConcurrentDictionary<int, RegistrySchema> _schemasById = new();
     private readonly ConcurrentDictionary<Guid, (int Id, RegistrySchema Schema)> _schemasByGuid = new();
     private readonly ConcurrentDictionary<(string Subject, RegistrySchema Schema, bool Normalize), int> _idsBySchema = new();
-    private readonly ConcurrentDictionary<string, (RegisteredSchema Schema, DateTime ExpiresUtc)> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (RegisteredVersion Schema, DateTime ExpiresUtc)> _latest = new(StringComparer.Ordinal);
 
     /// <summary>Creates a client for the HTTP(S) URLs in <paramref name="options"/>.</summary>
-    /// <exception cref="ArgumentException">No URL, a URL that is not absolute http(s), or a <c>mock://</c> URL (use <see cref="Create(SchemaRegistryClientOptions)"/>).</exception>
-    public SchemaRegistryClient(SchemaRegistryClientOptions options)
+    /// <exception cref="ArgumentException">No URL, a URL that is not absolute http(s), or a <c>mock://</c> URL (use <see cref="Create(RegistryClientOptions)"/>).</exception>
+    public RegistryClient(RegistryClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -78,23 +78,23 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
     }
 
     /// <summary>
-    /// Creates the client a URL asks for: <see cref="MockSchemaRegistryClient"/> for <c>mock://scope</c> (one in-memory
+    /// Creates the client a URL asks for: <see cref="MockRegistryClient"/> for <c>mock://scope</c> (one in-memory
     /// registry per scope, shared by every client of that scope), otherwise the HTTP client.
     /// </summary>
-    public static ISchemaRegistryClient Create(SchemaRegistryClientOptions options)
+    public static IRegistryClient Create(RegistryClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var urls = SplitUrls(options.Urls).ToList();
         if (urls.Count > 0 && urls[0].StartsWith("mock://", StringComparison.OrdinalIgnoreCase))
         {
-            return new MockSchemaRegistryClient(MockSchemaRegistry.GetScope(urls[0]["mock://".Length..].TrimEnd('/')));
+            return new MockRegistryClient(MockSchemaRegistry.GetScope(urls[0]["mock://".Length..].TrimEnd('/')));
         }
 
-        return new SchemaRegistryClient(options);
+        return new RegistryClient(options);
     }
 
-    /// <summary>Creates the client for one URL (see <see cref="Create(SchemaRegistryClientOptions)"/>).</summary>
-    public static ISchemaRegistryClient Create(string url) => Create(SchemaRegistryClientOptions.ForUrl(url));
+    /// <summary>Creates the client for one URL (see <see cref="Create(RegistryClientOptions)"/>).</summary>
+    public static IRegistryClient Create(string url) => Create(RegistryClientOptions.ForUrl(url));
 
     /// <summary>The base URLs, without credentials.</summary>
     public IReadOnlyList<Uri> BaseUrls => _urls;
@@ -119,7 +119,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
     }
 
     /// <inheritdoc />
-    public async Task<RegisteredSchema> LookupSchemaAsync(string subject, RegistrySchema schema, bool normalize = false, bool includeDeleted = false,
+    public async Task<RegisteredVersion> LookupSchemaAsync(string subject, RegistrySchema schema, bool normalize = false, bool includeDeleted = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -187,7 +187,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
     }
 
     /// <inheritdoc />
-    public async Task<RegisteredSchema> GetRegisteredSchemaAsync(string subject, int version, bool includeDeleted = false,
+    public async Task<RegisteredVersion> GetRegisteredSchemaAsync(string subject, int version, bool includeDeleted = false,
         CancellationToken cancellationToken = default)
     {
         var path = $"subjects/{Escape(subject)}/versions/{version.ToString(CultureInfo.InvariantCulture)}?deleted={Bool(includeDeleted)}";
@@ -196,7 +196,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
     }
 
     /// <inheritdoc />
-    public async Task<RegisteredSchema> GetLatestSchemaAsync(string subject, CancellationToken cancellationToken = default)
+    public async Task<RegisteredVersion> GetLatestSchemaAsync(string subject, CancellationToken cancellationToken = default)
     {
         if (_latest.TryGetValue(subject, out var cached) && cached.ExpiresUtc > DateTime.UtcNow)
         {
@@ -296,11 +296,11 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
     /// <summary>
     /// Sends one logical request: each round tries every URL, starting with the last one that answered; a retriable
     /// failure moves on to the next URL, and after a full round the client waits (exponential backoff with jitter,
-    /// or the server's Retry-After) before the next round, at most <see cref="SchemaRegistryClientOptions.MaxRetries"/> times.
+    /// or the server's Retry-After) before the next round, at most <see cref="RegistryClientOptions.MaxRetries"/> times.
     /// </summary>
     private async Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, CancellationToken cancellationToken)
     {
-        SchemaRegistryException? last = null;
+        RegistryException? last = null;
         TimeSpan? retryAfter = null;
         for (var round = 0; ; round++)
         {
@@ -334,13 +334,13 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    last = new SchemaRegistryException(0, 0,
+                    last = new RegistryException(0, 0,
                         $"Schema registry {method} {url} did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.");
                     _options.Log?.Invoke(last.Message);
                 }
                 catch (HttpRequestException e)
                 {
-                    last = new SchemaRegistryException(0, 0, $"Schema registry {method} {url} could not be reached: {e.Message}", e);
+                    last = new RegistryException(0, 0, $"Schema registry {method} {url} could not be reached: {e.Message}", e);
                     _options.Log?.Invoke(last.Message);
                 }
             }
@@ -414,11 +414,11 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
         }
         catch (JsonException)
         {
-            throw new SchemaRegistryException(200, RegistryErrorCodes.UnparsableErrorBody, $"Schema registry {method} {url} answered with a body that is not JSON.");
+            throw new RegistryException(200, RegistryErrorCodes.UnparsableErrorBody, $"Schema registry {method} {url} answered with a body that is not JSON.");
         }
     }
 
-    private static SchemaRegistryException ErrorFromResponse(HttpStatusCode status, byte[] content, HttpMethod method, Uri url)
+    private static RegistryException ErrorFromResponse(HttpStatusCode status, byte[] content, HttpMethod method, Uri url)
     {
         var code = (int)status;
         try
@@ -428,7 +428,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_code", out var errorCode) && errorCode.TryGetInt32(out var registryCode))
             {
                 var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                return new SchemaRegistryException(code, registryCode,
+                return new RegistryException(code, registryCode,
                     $"Schema registry {method} {url} failed with HTTP {code}, error_code {registryCode}: {message}");
             }
         }
@@ -438,7 +438,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
         }
 
         var reason = code == 401 ? "the credentials were refused or missing" : code == 403 ? "access is forbidden" : "the error body was not the registry's JSON";
-        return new SchemaRegistryException(code, RegistryErrorCodes.UnparsableErrorBody,
+        return new RegistryException(code, RegistryErrorCodes.UnparsableErrorBody,
             $"Schema registry {method} {url} failed with HTTP {code}: {reason}.");
     }
 
@@ -481,22 +481,22 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
     private static RegistrySchema ReadSchema(JsonElement root)
     {
         var text = OptionalString(root, "schema") ?? throw Malformed("a schema answer without \"schema\"");
-        var references = new List<SchemaReference>();
+        var references = new List<RegistryReference>();
         if (root.TryGetProperty("references", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             foreach (var r in list.EnumerateArray())
             {
-                references.Add(new SchemaReference(OptionalString(r, "name") ?? "", OptionalString(r, "subject") ?? "", OptionalInt(r, "version") ?? -1));
+                references.Add(new RegistryReference(OptionalString(r, "name") ?? "", OptionalString(r, "subject") ?? "", OptionalInt(r, "version") ?? -1));
             }
         }
 
         return new RegistrySchema(text, OptionalString(root, "schemaType"), references);
     }
 
-    private static RegisteredSchema ReadRegistered(JsonElement root, string subject)
+    private static RegisteredVersion ReadRegistered(JsonElement root, string subject)
     {
         var guid = OptionalString(root, "guid") is { } g && Guid.TryParse(g, out var parsed) ? parsed : (Guid?)null;
-        return new RegisteredSchema(OptionalString(root, "subject") ?? subject, RequiredInt(root, "version"), RequiredInt(root, "id"), ReadSchema(root))
+        return new RegisteredVersion(OptionalString(root, "subject") ?? subject, RequiredInt(root, "version"), RequiredInt(root, "id"), ReadSchema(root))
         {
             Guid = guid,
             Deleted = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True,
@@ -518,7 +518,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistryClient
     private static JsonElement.ArrayEnumerator ExpectArray(JsonElement e) =>
         e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : throw Malformed("an array was expected");
 
-    private static SchemaRegistryException Malformed(string what) =>
+    private static RegistryException Malformed(string what) =>
         new(200, RegistryErrorCodes.UnparsableErrorBody, "Schema registry answered with " + what + ".");
 
     // ------------------------------------------------------------------ helpers

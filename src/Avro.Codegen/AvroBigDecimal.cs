@@ -9,10 +9,10 @@ namespace Avro.Codegen;
 /// value. Equality is structural, like Java's <c>BigDecimal.equals</c>: 1.0 (10, scale 1) and 1.00 (100, scale 2) differ;
 /// use <see cref="CompareTo"/> for numeric comparison.
 /// </summary>
-public readonly struct AvroDecimal : IEquatable<AvroDecimal>, IComparable<AvroDecimal>
+public readonly struct AvroBigDecimal : IEquatable<AvroBigDecimal>, IComparable<AvroBigDecimal>
 {
     /// <summary>Creates <paramref name="unscaled"/> × 10^-<paramref name="scale"/>.</summary>
-    public AvroDecimal(BigInteger unscaled, int scale)
+    public AvroBigDecimal(BigInteger unscaled, int scale)
     {
         Unscaled = unscaled;
         Scale = scale;
@@ -27,15 +27,15 @@ public readonly struct AvroDecimal : IEquatable<AvroDecimal>, IComparable<AvroDe
     /// <summary>
     /// The exact value of a <see cref="decimal"/>, keeping its scale (<c>1.50m</c> becomes 150 at scale 2).
     /// </summary>
-    public static AvroDecimal FromDecimal(decimal value)
+    public static AvroBigDecimal FromDecimal(decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var magnitude = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
-        return new AvroDecimal(bits[3] < 0 ? -magnitude : magnitude, (bits[3] >> 16) & 0xFF);
+        return new AvroBigDecimal(bits[3] < 0 ? -magnitude : magnitude, (bits[3] >> 16) & 0xFF);
     }
 
-    /// <summary>The exact value as a <see cref="decimal"/>; <see cref="AvroException"/> when it does not fit exactly.</summary>
+    /// <summary>The exact value as a <see cref="decimal"/>; <see cref="AvroDataException"/> when it does not fit exactly.</summary>
     public decimal ToDecimal()
     {
         if (TryToDecimal(out var value))
@@ -43,7 +43,7 @@ public readonly struct AvroDecimal : IEquatable<AvroDecimal>, IComparable<AvroDe
             return value;
         }
 
-        throw new AvroException($"The decimal {this} does not fit System.Decimal exactly (28 digits, scale 0 to 28).");
+        throw new AvroDataException($"The decimal {this} does not fit System.Decimal exactly (28 digits, scale 0 to 28).");
     }
 
     /// <summary>The exact value as a <see cref="decimal"/>, when it fits without rounding.</summary>
@@ -86,16 +86,16 @@ public readonly struct AvroDecimal : IEquatable<AvroDecimal>, IComparable<AvroDe
     }
 
     /// <summary>The exact value of a <see cref="decimal"/>.</summary>
-    public static explicit operator AvroDecimal(decimal value) => FromDecimal(value);
+    public static explicit operator AvroBigDecimal(decimal value) => FromDecimal(value);
 
-    /// <summary>The exact value as a <see cref="decimal"/>; <see cref="AvroException"/> when it does not fit.</summary>
-    public static explicit operator decimal(AvroDecimal value) => value.ToDecimal();
+    /// <summary>The exact value as a <see cref="decimal"/>; <see cref="AvroDataException"/> when it does not fit.</summary>
+    public static explicit operator decimal(AvroBigDecimal value) => value.ToDecimal();
 
     /// <summary>
     /// Parses invariant decimal text: an optional sign, digits with an optional fraction, and an optional exponent
     /// (<c>-12.50</c>, <c>1E+3</c>). The scale is the number of fraction digits minus the exponent, as in Java.
     /// </summary>
-    public static AvroDecimal Parse(string text)
+    public static AvroBigDecimal Parse(string text)
     {
         if (TryParse(text, out var value))
         {
@@ -106,7 +106,7 @@ public readonly struct AvroDecimal : IEquatable<AvroDecimal>, IComparable<AvroDe
     }
 
     /// <summary>Parses like <see cref="Parse"/>; false when <paramref name="text"/> is not a decimal number.</summary>
-    public static bool TryParse(string? text, out AvroDecimal value)
+    public static bool TryParse(string? text, out AvroBigDecimal value)
     {
         value = default;
         if (string.IsNullOrEmpty(text))
@@ -151,7 +151,7 @@ public readonly struct AvroDecimal : IEquatable<AvroDecimal>, IComparable<AvroDe
             return false;
         }
 
-        value = new AvroDecimal(negative ? -unscaled : unscaled, (int)scale);
+        value = new AvroBigDecimal(negative ? -unscaled : unscaled, (int)scale);
         return true;
     }
 
@@ -190,16 +190,16 @@ public readonly struct AvroDecimal : IEquatable<AvroDecimal>, IComparable<AvroDe
     }
 
     /// <inheritdoc />
-    public bool Equals(AvroDecimal other) => Scale == other.Scale && Unscaled.Equals(other.Unscaled);
+    public bool Equals(AvroBigDecimal other) => Scale == other.Scale && Unscaled.Equals(other.Unscaled);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is AvroDecimal other && Equals(other);
+    public override bool Equals(object? obj) => obj is AvroBigDecimal other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Unscaled, Scale);
 
     /// <summary>Numeric comparison, ignoring representation (1.0 equals 1.00 here).</summary>
-    public int CompareTo(AvroDecimal other)
+    public int CompareTo(AvroBigDecimal other)
     {
         if (Scale == other.Scale || Unscaled.Sign != other.Unscaled.Sign || Unscaled.IsZero)
         {
@@ -223,8 +223,8 @@ public readonly struct AvroDecimal : IEquatable<AvroDecimal>, IComparable<AvroDe
     }
 
     /// <summary>Structural equality.</summary>
-    public static bool operator ==(AvroDecimal left, AvroDecimal right) => left.Equals(right);
+    public static bool operator ==(AvroBigDecimal left, AvroBigDecimal right) => left.Equals(right);
 
     /// <summary>Structural inequality.</summary>
-    public static bool operator !=(AvroDecimal left, AvroDecimal right) => !left.Equals(right);
+    public static bool operator !=(AvroBigDecimal left, AvroBigDecimal right) => !left.Equals(right);
 }

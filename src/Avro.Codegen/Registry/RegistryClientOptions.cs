@@ -1,7 +1,7 @@
 namespace Avro.Codegen.Registry;
 
-/// <summary>How a <see cref="SchemaRegistryClient"/> reaches the registry.</summary>
-public sealed class SchemaRegistryClientOptions
+/// <summary>How a <see cref="RegistryClient"/> reaches the registry.</summary>
+public sealed class RegistryClientOptions
 {
     /// <summary>
     /// One or more base URLs, tried in order (failover), e.g. <c>https://sr1:8081</c>. A comma-separated list is
@@ -56,9 +56,9 @@ public sealed class SchemaRegistryClientOptions
     public Action<string>? Log { get; set; }
 
     /// <summary>Options for one URL.</summary>
-    public static SchemaRegistryClientOptions ForUrl(string url)
+    public static RegistryClientOptions ForUrl(string url)
     {
-        var options = new SchemaRegistryClientOptions();
+        var options = new RegistryClientOptions();
         options.Urls.Add(url);
         return options;
     }

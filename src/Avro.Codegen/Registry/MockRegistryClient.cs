@@ -18,10 +18,10 @@ public static class MockSchemaRegistry
 }
 
 /// <summary>
-/// An <see cref="ISchemaRegistryClient"/> over an <see cref="InMemorySchemaRegistry"/>: the same semantics and error
+/// An <see cref="IRegistryClient"/> over an <see cref="InMemorySchemaRegistry"/>: the same semantics and error
 /// codes as the HTTP registry, without a network. Calls complete synchronously.
 /// </summary>
-public sealed class MockSchemaRegistryClient(InMemorySchemaRegistry registry) : ISchemaRegistryClient
+public sealed class MockRegistryClient(InMemorySchemaRegistry registry) : IRegistryClient
 {
     /// <summary>The registry this client uses.</summary>
     public InMemorySchemaRegistry Registry { get; } = registry ?? throw new ArgumentNullException(nameof(registry));
@@ -31,7 +31,7 @@ public sealed class MockSchemaRegistryClient(InMemorySchemaRegistry registry) : 
         Run(() => Registry.Register(subject, schema, normalize).Id);
 
     /// <inheritdoc />
-    public Task<RegisteredSchema> LookupSchemaAsync(string subject, RegistrySchema schema, bool normalize = false, bool includeDeleted = false,
+    public Task<RegisteredVersion> LookupSchemaAsync(string subject, RegistrySchema schema, bool normalize = false, bool includeDeleted = false,
         CancellationToken cancellationToken = default) => Run(() => Registry.LookUp(subject, schema, normalize, includeDeleted));
 
     /// <inheritdoc />
@@ -55,11 +55,11 @@ public sealed class MockSchemaRegistryClient(InMemorySchemaRegistry registry) : 
         Run(() => Registry.GetVersions(subject, includeDeleted));
 
     /// <inheritdoc />
-    public Task<RegisteredSchema> GetRegisteredSchemaAsync(string subject, int version, bool includeDeleted = false,
+    public Task<RegisteredVersion> GetRegisteredSchemaAsync(string subject, int version, bool includeDeleted = false,
         CancellationToken cancellationToken = default) => Run(() => Registry.GetVersion(subject, version, includeDeleted));
 
     /// <inheritdoc />
-    public Task<RegisteredSchema> GetLatestSchemaAsync(string subject, CancellationToken cancellationToken = default) =>
+    public Task<RegisteredVersion> GetLatestSchemaAsync(string subject, CancellationToken cancellationToken = default) =>
         Run(() => Registry.GetLatestVersion(subject));
 
     /// <inheritdoc />
@@ -99,7 +99,7 @@ public sealed class MockSchemaRegistryClient(InMemorySchemaRegistry registry) : 
         {
             return Task.FromResult(operation());
         }
-        catch (SchemaRegistryException e)
+        catch (RegistryException e)
         {
             return Task.FromException<T>(e);
         }

@@ -6,16 +6,16 @@ namespace Avro.Codegen;
 /// The one exception family for Avro data that cannot be read or written: malformed or truncated bytes, values out of
 /// range for their schema, wrong framing headers. It names the byte offset when the problem is at a byte position.
 /// </summary>
-public class AvroException : Exception
+public class AvroDataException : Exception
 {
     /// <summary>Creates an exception that is not about a byte position.</summary>
-    public AvroException(string message)
+    public AvroDataException(string message)
         : this(message, -1, null)
     {
     }
 
     /// <summary>Creates an exception about the byte at <paramref name="offset"/> (or -1 when there is none).</summary>
-    public AvroException(string message, long offset, Exception? innerException = null)
+    public AvroDataException(string message, long offset, Exception? innerException = null)
         : base(offset >= 0 ? message + " (at byte offset " + offset.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : message, innerException)
     {
         Offset = offset;
@@ -33,12 +33,12 @@ public class AvroException : Exception
 internal static class ThrowHelper
 {
     [DoesNotReturn]
-    public static void Throw(string message, long offset) => throw new AvroException(message, offset);
+    public static void Throw(string message, long offset) => throw new AvroDataException(message, offset);
 
     [DoesNotReturn]
-    public static T Throw<T>(string message, long offset) => throw new AvroException(message, offset);
+    public static T Throw<T>(string message, long offset) => throw new AvroDataException(message, offset);
 
     [DoesNotReturn]
     public static void ThrowDestinationFull(int needed, long written) =>
-        throw new AvroException($"The destination span is full: {needed} more byte(s) needed after {written} byte(s) written.");
+        throw new AvroDataException($"The destination span is full: {needed} more byte(s) needed after {written} byte(s) written.");
 }

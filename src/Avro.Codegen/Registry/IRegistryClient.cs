@@ -1,11 +1,11 @@
 namespace Avro.Codegen.Registry;
 
 /// <summary>
-/// A schema registry client: the HTTP client (<see cref="SchemaRegistryClient"/>) or the in-memory one behind
-/// <c>mock://</c> URLs (<see cref="MockSchemaRegistryClient"/>). Implementations are thread-safe. Errors are
-/// <see cref="SchemaRegistryException"/>s carrying the HTTP status and the registry's <c>error_code</c>.
+/// A schema registry client: the HTTP client (<see cref="RegistryClient"/>) or the in-memory one behind
+/// <c>mock://</c> URLs (<see cref="MockRegistryClient"/>). Implementations are thread-safe. Errors are
+/// <see cref="RegistryException"/>s carrying the HTTP status and the registry's <c>error_code</c>.
 /// </summary>
-public interface ISchemaRegistryClient : IDisposable
+public interface IRegistryClient : IDisposable
 {
     /// <summary>
     /// Registers <paramref name="schema"/> under <paramref name="subject"/> (<c>POST /subjects/{subject}/versions</c>)
@@ -17,7 +17,7 @@ public interface ISchemaRegistryClient : IDisposable
     /// Finds the version of <paramref name="subject"/> holding <paramref name="schema"/> (<c>POST /subjects/{subject}</c>).
     /// 40401 when the subject does not exist, 40403 when the schema is not registered under it.
     /// </summary>
-    Task<RegisteredSchema> LookupSchemaAsync(string subject, RegistrySchema schema, bool normalize = false, bool includeDeleted = false,
+    Task<RegisteredVersion> LookupSchemaAsync(string subject, RegistrySchema schema, bool normalize = false, bool includeDeleted = false,
         CancellationToken cancellationToken = default);
 
     /// <summary>The id of <paramref name="schema"/> under <paramref name="subject"/>, without registering it. Cached.</summary>
@@ -36,13 +36,13 @@ public interface ISchemaRegistryClient : IDisposable
     Task<IReadOnlyList<int>> GetSubjectVersionsAsync(string subject, bool includeDeleted = false, CancellationToken cancellationToken = default);
 
     /// <summary>One version of a subject (<c>GET /subjects/{subject}/versions/{version}</c>).</summary>
-    Task<RegisteredSchema> GetRegisteredSchemaAsync(string subject, int version, bool includeDeleted = false, CancellationToken cancellationToken = default);
+    Task<RegisteredVersion> GetRegisteredSchemaAsync(string subject, int version, bool includeDeleted = false, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The latest version of a subject (<c>GET /subjects/{subject}/versions/latest</c>), cached for the client's
     /// latest-version time to live.
     /// </summary>
-    Task<RegisteredSchema> GetLatestSchemaAsync(string subject, CancellationToken cancellationToken = default);
+    Task<RegisteredVersion> GetLatestSchemaAsync(string subject, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Tests <paramref name="schema"/> against <paramref name="subject"/> at the subject's compatibility level:
