@@ -26,7 +26,7 @@ internal sealed record ProcessResult(string Command, int ExitCode, byte[] Stdout
 internal static class ProcessRunner
 {
     // Generous: a JVM start on a busy two-core CI machine can take seconds; a hang must still end the test.
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Several tests ask the same question (our canonical form, avsc's bytes for a data file); the programs are
