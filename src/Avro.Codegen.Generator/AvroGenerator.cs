@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Avro.Codegen.Generator;
 
 /// <summary>
-/// Turns every <c>.avsc</c> additional file into C# records with generated Avro codecs. The pipeline (see
+/// Turns every <c>.avsc</c> additional file into C# records with generated Avro codecs. The pipeline (walked through in
 /// <c>docs/contributing/architecture.md</c>): read each file with its options -> resolve all files together -> one
 /// spec per named type -> one source file per Avro full name. Diagnostics travel on their own output so that moving
 /// text in a schema re-reports diagnostics without re-emitting code.

@@ -13,8 +13,8 @@ namespace Avro.Codegen.Build.Gate;
 public sealed record Incompatibility(string? ErrorType, string Description, string? AdditionalInfo, string? Path, bool ReaderIsNew);
 
 /// <summary>
-/// Reads the <c>messages</c> of a verbose compatibility answer (format since Confluent 6.1; see
-/// <c>shared/registry/contract.md</c> §4): <c>{errorType:'…', description:'…', additionalInfo:'…'}</c> entries, then
+/// Reads the <c>messages</c> of a verbose compatibility answer (format since Confluent 6.1):
+/// <c>{errorType:'…', description:'…', additionalInfo:'…'}</c> entries, then
 /// <c>{oldSchemaVersion: N}</c>, <c>{oldSchema: '…'}</c> and <c>{validateFields: '…', compatibility: '…'}</c>.
 /// The texts are diagnostics, not an API, so anything unrecognised is kept verbatim as a free-form incompatibility.
 /// </summary>

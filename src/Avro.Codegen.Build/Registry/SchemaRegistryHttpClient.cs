@@ -13,7 +13,7 @@ using Avro.Codegen.Schema.Json;
 namespace Avro.Codegen.Build.Registry;
 
 /// <summary>
-/// The few Confluent Schema Registry calls the gate needs (see <c>shared/registry/contract.md</c>): latest version,
+/// The few Confluent Schema Registry calls the gate needs: latest version,
 /// compatibility test, lookup, register. Requests are bounded by the connection's timeout and retried on transport
 /// failures and on 408/429/5xx; every failure becomes a <see cref="RegistryException"/> without credentials.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Avro.Codegen.Registry;
 /// The semantics of the Confluent Schema Registry, in memory: global ids shared by equal schemas, per-subject versions,
 /// idempotent registration, soft and permanent deletes, compatibility levels (global and per subject), modes and schema
 /// references. Every failure is a <see cref="RegistryException"/> with the HTTP status, <c>error_code</c> and
-/// message the real registry gives (<c>shared/registry/contract.md</c>).
+/// message the real registry gives.
 /// </summary>
 /// <remarks>
 /// This one class is what <c>mock://</c> registry URLs use and what the loopback emulator serves over HTTP, so the
