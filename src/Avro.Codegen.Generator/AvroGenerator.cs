@@ -66,18 +66,6 @@ public sealed class AvroGenerator : IIncrementalGenerator
             .Combine(resolved.Select(static (result, _) => result.Types));
         context.RegisterSourceOutput(history, static (spc, pair) => HistoryEmitter.Emit(spc, pair.Left, pair.Right));
 
-        // Confluent.Kafka adapters, only when the project references Confluent.Kafka. The step yields a bool, so a
-        // compilation edit re-runs only this cheap lookup and the output stays cached.
-        var kafka = context.CompilationProvider
-            .Select(static (compilation, _) => KafkaAdapterEmitter.RequiredTypes.All(name => compilation.GetTypeByMetadataName(name) is not null));
-        context.RegisterSourceOutput(kafka, static (spc, present) =>
-        {
-            if (present)
-            {
-                spc.AddSource(KafkaAdapterEmitter.HintName, SourceText.From(KafkaAdapterEmitter.Emit(Version), System.Text.Encoding.UTF8));
-            }
-        });
-
         var diagnostics = resolved
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);

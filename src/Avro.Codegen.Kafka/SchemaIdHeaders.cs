@@ -1,0 +1,25 @@
+using Confluent.Kafka;
+
+namespace Avro.Codegen.Kafka;
+
+/// <summary>The <c>__key_schema_id</c>/<c>__value_schema_id</c> record headers of Confluent's header framing.</summary>
+internal static class SchemaIdHeaders
+{
+    /// <summary>The header name for the component being (de)serialized.</summary>
+    public static string NameFor(SerializationContext context) => context.Component == MessageComponentType.Key
+        ? ConfluentFraming.KeySchemaIdHeader
+        : ConfluentFraming.ValueSchemaIdHeader;
+
+    /// <summary>The last schema id header of the component, if the message has one.</summary>
+    public static bool TryGet(SerializationContext context, out byte[] value)
+    {
+        if (context.Headers is { } headers && headers.TryGetLastBytes(NameFor(context), out var found) && found is not null)
+        {
+            value = found;
+            return true;
+        }
+
+        value = [];
+        return false;
+    }
+}
