@@ -30,6 +30,9 @@ public sealed class RegistryClient : IRegistryClient
     private readonly ConcurrentDictionary<(string Subject, RegistrySchema Schema, bool Normalize), int> _idsBySchema = new();
     private readonly ConcurrentDictionary<string, (RegisteredVersion Schema, DateTime ExpiresUtc)> _latest = new(StringComparer.Ordinal);
 
+    // Numbered versions never change (only deletes, which this client forgets), so references are fetched once each.
+    private readonly ConcurrentDictionary<(string Subject, int Version, bool IncludeDeleted), RegisteredVersion> _versions = new();
+
     /// <summary>Creates a client for the HTTP(S) URLs in <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">No URL, a URL that is not absolute http(s), or a <c>mock://</c> URL (use <see cref="Create(RegistryClientOptions)"/>).</exception>
     public RegistryClient(RegistryClientOptions options)
@@ -190,9 +193,16 @@ public sealed class RegistryClient : IRegistryClient
     public async Task<RegisteredVersion> GetRegisteredSchemaAsync(string subject, int version, bool includeDeleted = false,
         CancellationToken cancellationToken = default)
     {
+        if (_versions.TryGetValue((subject, version, includeDeleted), out var cached))
+        {
+            return cached;
+        }
+
         var path = $"subjects/{Escape(subject)}/versions/{version.ToString(CultureInfo.InvariantCulture)}?deleted={Bool(includeDeleted)}";
         var root = await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
-        return ReadRegistered(root, subject);
+        var registered = ReadRegistered(root, subject);
+        Remember(_versions, (subject, version, includeDeleted), registered);
+        return registered;
     }
 
     /// <inheritdoc />
@@ -313,7 +323,7 @@ public sealed class RegistryClient : IRegistryClient
                 timeout.CancelAfter(_options.RequestTimeout);
                 try
                 {
-                    using var request = await CreateRequestAsync(method, url, body, cancellationToken).ConfigureAwait(false);
+                    using var request = await CreateRequestAsync(method, url, body, timeout.Token).ConfigureAwait(false);
                     using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
                     var content = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
@@ -535,6 +545,11 @@ public sealed class RegistryClient : IRegistryClient
 
     private void ForgetSubject(string subject)
     {
+        foreach (var key in _versions.Keys.Where(k => k.Subject == subject).ToList())
+        {
+            _versions.TryRemove(key, out _);
+        }
+
         foreach (var key in _idsBySchema.Keys.Where(k => k.Subject == subject).ToList())
         {
             _idsBySchema.TryRemove(key, out _);

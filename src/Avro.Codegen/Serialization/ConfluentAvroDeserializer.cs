@@ -21,7 +21,8 @@ namespace Avro.Codegen.Serialization;
 /// lists the incompatibilities. An id the registry does not know raises <see cref="AvroUnknownSchemaException"/>; bad
 /// framing and bad bytes (including bytes after the value) raise <see cref="AvroDataException"/>.</para>
 /// <para>Null messages (tombstones, <c>isNull</c>) give <see langword="null"/> without any registry call.
-/// The synchronous methods block on the registry the first time an id is seen. Thread-safe.</para>
+/// The synchronous methods block on the registry the first time an id is seen, at most for
+/// <see cref="ConfluentDeserializerOptions.RegistryTimeout"/>. Thread-safe.</para>
 /// </remarks>
 /// <typeparam name="T">A generated record type.</typeparam>
 public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
@@ -55,7 +56,8 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
         var id = ConfluentFraming.ReadSchemaId(data, schemaIdHeader, hasSchemaIdHeader, out var body);
         if (!TryGetKnown(id, out var plan))
         {
-            plan = PlanAsync(id, CancellationToken.None).GetAwaiter().GetResult();
+            // Bounded by ConfluentDeserializerOptions.RegistryTimeout: a blocked consumer thread always comes back.
+            plan = PlanWithinBudgetAsync(id, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return Decode(plan, body);
@@ -74,7 +76,7 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
         var bodyOffset = data.Length - body.Length;
         if (!TryGetKnown(id, out var plan))
         {
-            plan = await PlanAsync(id, cancellationToken).ConfigureAwait(false);
+            plan = await PlanWithinBudgetAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
         return Decode(plan, data.Span[bodyOffset..]);
@@ -86,6 +88,10 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
 
     private bool TryGetKnown(ConfluentSchemaId id, out ResolutionPlan plan) =>
         id.Id is { } number ? _byId.TryGetValue(number, out plan!) : _byGuid.TryGetValue(id.Guid!.Value, out plan!);
+
+    private Task<ResolutionPlan> PlanWithinBudgetAsync(ConfluentSchemaId id, CancellationToken cancellationToken) =>
+        RegistrySchemaParsing.WithinBudgetAsync(token => PlanAsync(id, token), _options.RegistryTimeout,
+            "ConfluentDeserializerOptions.RegistryTimeout", "writer schema " + Describe(id), cancellationToken);
 
     private async Task<ResolutionPlan> PlanAsync(ConfluentSchemaId id, CancellationToken cancellationToken)
     {
@@ -101,7 +107,8 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
             throw new AvroUnknownSchemaException(Describe(id), e);
         }
 
-        var writerSchema = await RegistrySchemaParsing.ParseAsync(_client, writer, Describe(id), cancellationToken).ConfigureAwait(false);
+        var writerSchema = await RegistrySchemaParsing.ParseAsync(_client, writer, Describe(id), _options.MaxReferencedSchemas,
+            "ConfluentDeserializerOptions.MaxReferencedSchemas", cancellationToken).ConfigureAwait(false);
         ResolutionPlan plan;
         try
         {

@@ -14,7 +14,8 @@ namespace Avro.Codegen.Serialization;
 /// <para>Null values are Kafka tombstones: <see cref="Serialize(T?, string)"/> returns <see langword="null"/> and the
 /// <see cref="IBufferWriter{T}"/> overloads write nothing and return false; no registry call is made for them.</para>
 /// <para>The synchronous methods block on the registry call the first time a topic is seen (and when a cached latest
-/// version expires); the asynchronous ones do not. Thread-safe.</para>
+/// version expires), at most for <see cref="ConfluentSerializerOptions.RegistryTimeout"/>; the asynchronous ones do
+/// not block. Thread-safe.</para>
 /// </remarks>
 /// <typeparam name="T">A generated record type.</typeparam>
 public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
@@ -51,7 +52,7 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
     public ValueTask<int> GetSchemaIdAsync(string topic, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        return TryGetCached(topic, out var id) ? ValueTask.FromResult(id) : new ValueTask<int>(ResolveAsync(topic, cancellationToken));
+        return TryGetCached(topic, out var id) ? ValueTask.FromResult(id) : new ValueTask<int>(ResolveWithinBudgetAsync(topic, cancellationToken));
     }
 
     /// <summary>Serializes <paramref name="value"/> for <paramref name="topic"/>; <see langword="null"/> for a tombstone.</summary>
@@ -125,7 +126,7 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
     private int Id(string topic)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        return TryGetCached(topic, out var id) ? id : ResolveAsync(topic, CancellationToken.None).GetAwaiter().GetResult();
+        return TryGetCached(topic, out var id) ? id : ResolveWithinBudgetAsync(topic, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private bool TryGetCached(string topic, out int id)
@@ -150,6 +151,10 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
     private bool IsFresh(CachedId entry) => entry.ExpiresTicks == NeverExpires || entry.ExpiresTicks > _time.GetUtcNow().UtcTicks;
 
     private sealed record CachedId(string Topic, int Id, long ExpiresTicks);
+
+    private Task<int> ResolveWithinBudgetAsync(string topic, CancellationToken cancellationToken) =>
+        RegistrySchemaParsing.WithinBudgetAsync(token => ResolveAsync(topic, token), _options.RegistryTimeout,
+            "ConfluentSerializerOptions.RegistryTimeout", $"the schema id of subject '{SubjectFor(topic)}'", cancellationToken);
 
     private async Task<int> ResolveAsync(string topic, CancellationToken cancellationToken)
     {
@@ -186,7 +191,8 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
     // readers would decode the bytes with the wrong schema.
     private async Task EnsureSameSchemaAsync(RegistrySchema registered, string describedAs, CancellationToken cancellationToken)
     {
-        var fingerprint = await RegistrySchemaParsing.FingerprintAsync(_client, registered, "id " + describedAs, cancellationToken).ConfigureAwait(false);
+        var fingerprint = await RegistrySchemaParsing.FingerprintAsync(_client, registered, "id " + describedAs,
+            _options.MaxReferencedSchemas, "ConfluentSerializerOptions.MaxReferencedSchemas", cancellationToken).ConfigureAwait(false);
         if (fingerprint != T.SchemaFingerprint)
         {
             throw new AvroSchemaMismatchException(

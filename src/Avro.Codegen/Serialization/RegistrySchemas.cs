@@ -73,24 +73,36 @@ internal static class RecordSchema<T> where T : IAvroRecord<T>
 /// <summary>Parses registry schemas (following references) and compares them with generated types.</summary>
 internal static class RegistrySchemaParsing
 {
+    /// <summary>The default of <c>MaxReferencedSchemas</c> on the serializer and deserializer options.</summary>
+    public const int DefaultMaxReferencedSchemas = 256;
+
+    /// <summary>The default of <c>RegistryTimeout</c> on the serializer and deserializer options.</summary>
+    public static readonly TimeSpan DefaultRegistryTimeout = TimeSpan.FromSeconds(60);
+
+    // References may not nest deeper than this (the walk is recursive; the visited set already stops cycles).
+    private const int MaxReferenceDepth = 32;
+
     /// <summary>The CRC-64-AVRO fingerprint of the Parsing Canonical Form of a registry schema (see <see cref="ParseAsync"/>).</summary>
-    public static async Task<ulong> FingerprintAsync(IRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken) =>
-        SchemaFingerprint.Crc64Avro(await ParseAsync(client, schema, describedAs, cancellationToken).ConfigureAwait(false));
+    public static async Task<ulong> FingerprintAsync(IRegistryClient client, RegistrySchema schema, string describedAs, int maxReferencedSchemas,
+        string limitName, CancellationToken cancellationToken) =>
+        SchemaFingerprint.Crc64Avro(await ParseAsync(client, schema, describedAs, maxReferencedSchemas, limitName, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
-    /// Parses <paramref name="schema"/>; referenced schemas are fetched from the registry and given to the parser as
-    /// known named types.
+    /// Parses <paramref name="schema"/>; referenced schemas are fetched from the registry, each (subject, version)
+    /// once, at most <paramref name="maxReferencedSchemas"/> of them (the error names <paramref name="limitName"/>, the
+    /// option that sets it), and given to the parser as known named types.
     /// </summary>
-    public static async Task<AvroSchema> ParseAsync(IRegistryClient client, RegistrySchema schema, string describedAs, CancellationToken cancellationToken)
+    public static async Task<AvroSchema> ParseAsync(IRegistryClient client, RegistrySchema schema, string describedAs, int maxReferencedSchemas,
+        string limitName, CancellationToken cancellationToken)
     {
         if (schema.SchemaType != SchemaTypes.Avro)
         {
             throw new AvroDataException($"Schema {describedAs} is of type {schema.SchemaType}, not AVRO.");
         }
 
-        var known = new Dictionary<string, NamedSchema>(StringComparer.Ordinal);
-        await CollectReferencesAsync(client, schema, known, depth: 0, cancellationToken).ConfigureAwait(false);
-        var parsed = SchemaParser.Parse(schema.Schema, describedAs, known.Values);
+        var walk = new ReferenceWalk(client, describedAs, maxReferencedSchemas, limitName);
+        await walk.CollectAsync(schema, depth: 0, cancellationToken).ConfigureAwait(false);
+        var parsed = SchemaParser.Parse(schema.Schema, describedAs, walk.Known.Values);
         if (parsed.Schema is null)
         {
             throw new AvroDataException($"Schema {describedAs} from the registry does not parse: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
@@ -99,24 +111,72 @@ internal static class RegistrySchemaParsing
         return parsed.Schema;
     }
 
-    private static async Task CollectReferencesAsync(IRegistryClient client, RegistrySchema schema, Dictionary<string, NamedSchema> known,
-        int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one registry operation within <paramref name="budget"/>: past it, <see cref="RegistryException"/> naming
+    /// <paramref name="budgetName"/>, even when the client ignores cancellation. The caller's own cancellation stays
+    /// an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static async Task<TResult> WithinBudgetAsync<TResult>(Func<CancellationToken, Task<TResult>> operation, TimeSpan budget, string budgetName,
+        string describedAs, CancellationToken cancellationToken)
     {
-        if (depth > 32)
+        if (budget == Timeout.InfiniteTimeSpan)
         {
-            throw new AvroDataException("Schema references nest more than 32 levels deep (a reference cycle?).");
+            return await operation(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var reference in schema.References)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(budget);
+        try
         {
-            var registered = reference.Version < 0
-                ? await client.GetLatestSchemaAsync(reference.Subject, cancellationToken).ConfigureAwait(false)
-                : await client.GetRegisteredSchemaAsync(reference.Subject, reference.Version, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await CollectReferencesAsync(client, registered.Schema, known, depth + 1, cancellationToken).ConfigureAwait(false);
-            var parsed = SchemaParser.Parse(registered.Schema.Schema, reference.Subject + ".avsc", known.Values);
-            foreach (var type in parsed.DefinedTypes)
+            // WaitAsync: a client that ignores the token still cannot hold the caller past the budget.
+            return await operation(timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryException(0, 0,
+                $"The schema registry did not give {describedAs} within {budget.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s "
+                + $"({budgetName}; every request, retry and reference counts against it).");
+        }
+    }
+
+    // One walk over a schema's references: the visited set makes each (subject, version) one request however many
+    // schemas refer to it, so a diamond-shaped fan-out costs as many requests as it has distinct schemas, and the cap
+    // bounds the distinct ones.
+    private sealed class ReferenceWalk(IRegistryClient client, string describedAs, int maxReferencedSchemas, string limitName)
+    {
+        private readonly HashSet<(string Subject, int Version)> _visited = [];
+
+        public Dictionary<string, NamedSchema> Known { get; } = new(StringComparer.Ordinal);
+
+        public async Task CollectAsync(RegistrySchema schema, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > MaxReferenceDepth)
             {
-                known[type.FullName] = type;
+                throw new AvroDataException($"Schema {describedAs}: references nest more than {MaxReferenceDepth} levels deep.");
+            }
+
+            foreach (var reference in schema.References)
+            {
+                if (!_visited.Add((reference.Subject, reference.Version)))
+                {
+                    continue;
+                }
+
+                if (_visited.Count > maxReferencedSchemas)
+                {
+                    throw new AvroDataException(
+                        $"Schema {describedAs} references more than {maxReferencedSchemas} schemas ({limitName}); raise the limit if the registry really holds schemas this large.");
+                }
+
+                var registered = reference.Version < 0
+                    ? await client.GetLatestSchemaAsync(reference.Subject, cancellationToken).ConfigureAwait(false)
+                    : await client.GetRegisteredSchemaAsync(reference.Subject, reference.Version, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await CollectAsync(registered.Schema, depth + 1, cancellationToken).ConfigureAwait(false);
+                var parsed = SchemaParser.Parse(registered.Schema.Schema, reference.Subject + ".avsc", Known.Values);
+                foreach (var type in parsed.DefinedTypes)
+                {
+                    Known[type.FullName] = type;
+                }
             }
         }
     }

@@ -1,3 +1,5 @@
+using Avro.Codegen.Registry;
+
 namespace Avro.Codegen.Serialization;
 
 /// <summary>How a Kafka record's subject is named (Confluent's <c>subject.name.strategy</c>).</summary>
@@ -56,6 +58,20 @@ public sealed class ConfluentSerializerOptions
     /// <summary>Ask the registry to normalize the schema on register and lookup.</summary>
     public bool Normalize { get; set; }
 
+    /// <summary>
+    /// The most schemas one registry schema may reference, directly or through other references, when the serializer
+    /// checks a <see cref="SchemaIdSource.UseLatest"/> or <see cref="SchemaIdSource.UseSchemaId"/> schema. More raise
+    /// <see cref="AvroDataException"/> naming this option. Default 256.
+    /// </summary>
+    public int MaxReferencedSchemas { get; set; } = RegistrySchemaParsing.DefaultMaxReferencedSchemas;
+
+    /// <summary>
+    /// The longest the first use of a topic may wait for the registry (every request, retry and reference included);
+    /// past it <see cref="RegistryException"/> is raised, so the synchronous methods cannot block forever.
+    /// Default 60 seconds; <see cref="Timeout.InfiniteTimeSpan"/> removes the budget.
+    /// </summary>
+    public TimeSpan RegistryTimeout { get; set; } = RegistrySchemaParsing.DefaultRegistryTimeout;
+
     // The clock that expires cached SchemaIdSource.UseLatest ids; tests substitute one they can move and count.
     internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -81,4 +97,18 @@ public sealed class ConfluentDeserializerOptions
 {
     /// <summary>Limits for reading (nesting depth, invalid UTF-8 handling).</summary>
     public AvroReaderOptions? ReaderOptions { get; set; }
+
+    /// <summary>
+    /// The most schemas one writer schema may reference, directly or through other references (each
+    /// (subject, version) counts once). A writer schema that references more raises <see cref="AvroDataException"/>
+    /// naming this option, after at most this many reference requests. Default 256.
+    /// </summary>
+    public int MaxReferencedSchemas { get; set; } = RegistrySchemaParsing.DefaultMaxReferencedSchemas;
+
+    /// <summary>
+    /// The longest fetching one unknown writer schema may take (the schema, its references, every retry); past it
+    /// <see cref="RegistryException"/> is raised, so <see cref="ConfluentAvroDeserializer{T}.Deserialize"/> cannot block
+    /// forever. Default 60 seconds; <see cref="Timeout.InfiniteTimeSpan"/> removes the budget.
+    /// </summary>
+    public TimeSpan RegistryTimeout { get; set; } = RegistrySchemaParsing.DefaultRegistryTimeout;
 }
