@@ -31,6 +31,92 @@ public static class SchemaJson
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Returns a protocol as <c>.avpr</c> JSON, compact or indented: <c>protocol</c>, <c>namespace</c>, <c>doc</c>, custom
+    /// properties, <c>types</c> (each defined once, names relative to the protocol namespace) and <c>messages</c>.
+    /// </summary>
+    public static string ToJson(AvroProtocol protocol, bool indented = false)
+    {
+        var value = ToJsonValue(protocol);
+        if (!indented)
+        {
+            return value.ToJson();
+        }
+
+        var builder = new StringBuilder();
+        WriteIndented(value, builder, 0);
+        return builder.ToString();
+    }
+
+    /// <summary>Returns a protocol as a JSON DOM.</summary>
+    public static JsonValue ToJsonValue(AvroProtocol protocol)
+    {
+        var ns = protocol.Namespace;
+        var defined = new HashSet<string>(System.StringComparer.Ordinal);
+        var members = new List<JsonProperty> { Member("protocol", new JsonString(protocol.Name)) };
+        if (ns is not null)
+        {
+            members.Add(Member("namespace", new JsonString(ns)));
+        }
+
+        if (protocol.Doc is not null)
+        {
+            members.Add(Member("doc", new JsonString(protocol.Doc)));
+        }
+
+        members.AddRange(protocol.Properties);
+        var types = new List<JsonValue>(protocol.Types.Count);
+        foreach (var type in protocol.Types)
+        {
+            // A type already written inside an earlier one is not repeated.
+            if (!defined.Contains(type.FullName))
+            {
+                types.Add(ConvertNamed(type, ns, defined));
+            }
+        }
+
+        members.Add(Member("types", new JsonArray(types)));
+        var messages = new List<JsonProperty>(protocol.Messages.Count);
+        foreach (var message in protocol.Messages)
+        {
+            var body = new List<JsonProperty>();
+            if (message.Doc is not null)
+            {
+                body.Add(Member("doc", new JsonString(message.Doc)));
+            }
+
+            body.AddRange(message.Properties);
+            var request = new List<JsonValue>(message.Request.Count);
+            foreach (var parameter in message.Request)
+            {
+                request.Add(ConvertField(parameter, ns, defined));
+            }
+
+            body.Add(Member("request", new JsonArray(request)));
+            body.Add(Member("response", Convert(message.Response, ns, defined)));
+            if (message.Errors.Count > 0)
+            {
+                var errors = new List<JsonValue>(message.Errors.Count);
+                foreach (var error in message.Errors)
+                {
+                    errors.Add(Convert(error, ns, defined));
+                }
+
+                body.Add(Member("errors", new JsonArray(errors)));
+            }
+
+            if (message.OneWay)
+            {
+                body.Add(Member("one-way", new JsonBoolean(true)));
+            }
+
+            messages.Add(Member(message.Name, new JsonObject(body)));
+        }
+
+        members.Add(Member("messages", new JsonObject(messages)));
+        return new JsonObject(members);
+    }
+
     /// <summary>Returns the schema as a JSON DOM (values built in code carry no source spans).</summary>
     public static JsonValue ToJsonValue(AvroSchema schema) =>
         Convert(schema, null, new HashSet<string>(System.StringComparer.Ordinal));

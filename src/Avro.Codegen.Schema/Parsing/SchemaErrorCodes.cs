@@ -69,6 +69,33 @@ public static class SchemaErrorCodes
     /// <summary><c>AVRO030</c>: a schema file or folder cannot be read ("Cannot read '{path}': {reason}"). Reported by hosts such as the CLI.</summary>
     public const string UnreadableFile = "AVRO030";
 
+    /// <summary><c>AVRO060</c>: Avro IDL syntax error ("Syntax error: expected {what}, but found {token}").</summary>
+    public const string IdlSyntax = "AVRO060";
+
+    /// <summary><c>AVRO061</c>: Avro IDL text that is no token: a bad character, an unclosed string or comment, a bad escape or number.</summary>
+    public const string IdlInvalidToken = "AVRO061";
+
+    /// <summary><c>AVRO062</c>: an IDL import names a file that cannot be found or read.</summary>
+    public const string IdlImport = "AVRO062";
+
+    /// <summary><c>AVRO063</c>: an IDL declaration in the wrong place (e.g. <c>namespace</c> after a type, <c>schema</c> inside a protocol).</summary>
+    public const string IdlMisplaced = "AVRO063";
+
+    /// <summary><c>AVRO064</c>: an IDL annotation that is not allowed where it is written, given twice, or has the wrong value.</summary>
+    public const string IdlAnnotation = "AVRO064";
+
+    /// <summary><c>AVRO065</c>: an IDL type that cannot be built, e.g. <c>decimal(2,5)</c>.</summary>
+    public const string IdlInvalidType = "AVRO065";
+
+    /// <summary><c>AVRO066</c>: an invalid protocol message (a duplicate name, a one-way message that returns a value, a thrown type that is not an error).</summary>
+    public const string IdlMessage = "AVRO066";
+
+    /// <summary><c>AVRO067</c>: IDL types or annotation values nested too deeply.</summary>
+    public const string IdlTooDeep = "AVRO067";
+
+    /// <summary><c>AVRO068</c>: a host needs one schema (e.g. to take a fingerprint), but the <c>.avdl</c> file declares no main schema.</summary>
+    public const string IdlNoMainSchema = "AVRO068";
+
     /// <summary>Every code in the catalog with a one-line meaning, in code order.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> All { get; } = new[]
     {
@@ -92,6 +119,15 @@ public static class SchemaErrorCodes
         Entry(NestedUnion, "A union directly contains another union."),
         Entry(DuplicateUnionBranch, "A union has two branches of the same type."),
         Entry(UnreadableFile, "A schema file or folder cannot be read."),
+        Entry(IdlSyntax, "Avro IDL syntax error."),
+        Entry(IdlInvalidToken, "Avro IDL text that is not a valid token."),
+        Entry(IdlImport, "An IDL import cannot be found or read."),
+        Entry(IdlMisplaced, "An IDL declaration in the wrong place."),
+        Entry(IdlAnnotation, "An IDL annotation that is not allowed here."),
+        Entry(IdlInvalidType, "An IDL type that cannot be built."),
+        Entry(IdlMessage, "An invalid protocol message."),
+        Entry(IdlTooDeep, "IDL types or annotation values nested too deeply."),
+        Entry(IdlNoMainSchema, "The IDL file declares no main schema."),
     };
 
     /// <summary>
@@ -171,4 +207,31 @@ internal static class SchemaErrors
 
     public static SchemaError UnreadableFile(SourceSpan at, string path, string reason) =>
         new(SchemaErrorCodes.UnreadableFile, $"Cannot read '{path}': {reason}", at);
+
+    public static SchemaError IdlSyntax(SourceSpan at, string expected, string found) =>
+        new(SchemaErrorCodes.IdlSyntax, $"Syntax error: expected {expected}, but found {found}.", at);
+
+    public static SchemaError IdlInvalidToken(SourceSpan at, string detail) =>
+        new(SchemaErrorCodes.IdlInvalidToken, $"Invalid IDL text: {detail}.", at);
+
+    public static SchemaError IdlImport(SourceSpan at, string location, string reason) =>
+        new(SchemaErrorCodes.IdlImport, $"Cannot import '{location}': {reason}.", at);
+
+    public static SchemaError IdlMisplaced(SourceSpan at, string detail) =>
+        new(SchemaErrorCodes.IdlMisplaced, $"Misplaced declaration: {detail}.", at);
+
+    public static SchemaError IdlAnnotation(SourceSpan at, string detail) =>
+        new(SchemaErrorCodes.IdlAnnotation, $"Invalid annotation: {detail}.", at);
+
+    public static SchemaError IdlInvalidType(SourceSpan at, string detail) =>
+        new(SchemaErrorCodes.IdlInvalidType, $"Invalid type: {detail}.", at);
+
+    public static SchemaError IdlMessage(SourceSpan at, string detail) =>
+        new(SchemaErrorCodes.IdlMessage, $"Invalid message: {detail}.", at);
+
+    public static SchemaError IdlTooDeep(SourceSpan at, int max) =>
+        new(SchemaErrorCodes.IdlTooDeep, $"Types or annotation values nested deeper than {max} levels.", at);
+
+    public static SchemaError IdlNoMainSchema(SourceSpan at) =>
+        new(SchemaErrorCodes.IdlNoMainSchema, "The IDL file declares no main schema: add 'schema <type>;' after the namespace declaration.", at);
 }

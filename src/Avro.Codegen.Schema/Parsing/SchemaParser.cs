@@ -29,9 +29,17 @@ public static class SchemaParser
     /// <summary>
     /// Parses a set of files that may also refer to <paramref name="knownTypes"/> (and the named types nested in them).
     /// </summary>
-    public static SchemaSetResult ParseSet(IEnumerable<SchemaSource> files, IEnumerable<NamedSchema>? knownTypes)
+    public static SchemaSetResult ParseSet(IEnumerable<SchemaSource> files, IEnumerable<NamedSchema>? knownTypes) =>
+        ParseSet(files, knownTypes, null);
+
+    /// <summary>
+    /// Parses a set of files (<c>.avsc</c>, Avro IDL <c>.avdl</c> and <c>.avpr</c>, told apart by extension) whose imports not
+    /// found among the files are read through <paramref name="importResolver"/>; imported files join the set after the given ones.
+    /// </summary>
+    public static SchemaSetResult ParseSet(IEnumerable<SchemaSource> files, IEnumerable<NamedSchema>? knownTypes, SchemaImportResolver? importResolver)
     {
         var builder = new SchemaSetBuilder();
+        builder.SetImportResolver(importResolver);
         if (knownTypes is not null)
         {
             builder.AddKnownTypes(knownTypes);
@@ -47,7 +55,7 @@ public static class SchemaParser
 /// (2) build: create the rest of each file's schema, resolving names against the registry, and give records their fields;
 /// (3) check field defaults, which needs the finished graph (a default may be a record defined in another file).
 /// </summary>
-internal sealed class SchemaSetBuilder
+internal sealed partial class SchemaSetBuilder
 {
     private static readonly HashSet<string> RecordAttributes = new(System.StringComparer.Ordinal) { "type", "name", "namespace", "doc", "aliases", "fields" };
     private static readonly HashSet<string> EnumAttributes = new(System.StringComparer.Ordinal) { "type", "name", "namespace", "doc", "aliases", "symbols", "default" };
@@ -79,26 +87,22 @@ internal sealed class SchemaSetBuilder
         foreach (var source in sources)
         {
             var state = new FileState(_files.Count, source?.Path ?? string.Empty);
+            state.Text = source?.Text ?? string.Empty;
+            state.Format = FormatOf(state.Path);
             _files.Add(state);
-            state.Json = JsonParser.Parse(source?.Text ?? string.Empty, state.Path, state.Errors);
+        }
+
+        LoadFiles();
+        foreach (var file in _files)
+        {
+            _file = file;
+            DeclareFile(file);
         }
 
         foreach (var file in _files)
         {
             _file = file;
-            if (file.Json is not null)
-            {
-                Declare(file.Json, null);
-            }
-        }
-
-        foreach (var file in _files)
-        {
-            _file = file;
-            if (file.Json is not null)
-            {
-                file.Root = Build(file.Json, null);
-            }
+            BuildFile(file);
         }
 
         foreach (var pending in _defaults)
@@ -114,7 +118,8 @@ internal sealed class SchemaSetBuilder
         {
             // Errors are found pass by pass; readers expect them in source order.
             var errors = file.Errors.OrderBy(e => e.Span.Offset).ToList();
-            results.Add(new SchemaFileResult(file.Path, errors.Count == 0 ? file.Root : null, file.Defined, errors));
+            AddFileResults(file, out var protocol, out var allTypes);
+            results.Add(new SchemaFileResult(file.Path, errors.Count == 0 ? file.Root : null, file.Defined, errors, protocol, allTypes));
         }
 
         var named = new Dictionary<string, NamedSchema>(System.StringComparer.Ordinal);
@@ -492,7 +497,7 @@ internal sealed class SchemaSetBuilder
             return null;
         }
 
-        if (definition.FileIndex == _file.Index && definition.Offset > reference.Span!.Offset)
+        if (definition.FileIndex == _file.Index && definition.Offset > reference.Span!.Offset && !_file.AllowsForwardReferences)
         {
             Error(SchemaErrors.TypeUsedBeforeDefinition(reference.Span, definition.Schema.FullName, definition.NameSpan!));
         }
@@ -786,7 +791,7 @@ internal sealed class SchemaSetBuilder
 
     private void Error(SchemaError error) => _file.Errors.Add(error);
 
-    private sealed class FileState
+    private sealed partial class FileState
     {
         public FileState(int index, string path)
         {

@@ -8,22 +8,37 @@ public sealed record SchemaSource(string Path, string Text);
 /// <summary>The outcome of parsing one file.</summary>
 public sealed class SchemaFileResult
 {
-    internal SchemaFileResult(string path, AvroSchema? schema, IReadOnlyList<NamedSchema> definedTypes, IReadOnlyList<SchemaError> errors)
+    internal SchemaFileResult(string path, AvroSchema? schema, IReadOnlyList<NamedSchema> definedTypes, IReadOnlyList<SchemaError> errors,
+        AvroProtocol? protocol = null, IReadOnlyList<NamedSchema>? allTypes = null)
     {
         Path = path;
         Schema = schema;
         DefinedTypes = definedTypes;
         Errors = errors;
+        Protocol = errors.Count == 0 ? protocol : null;
+        AllTypes = allTypes ?? definedTypes;
     }
 
     /// <summary>The file's path, as given.</summary>
     public string Path { get; }
 
-    /// <summary>The file's top-level schema, or <see langword="null"/> when the file has errors.</summary>
+    /// <summary>
+    /// The file's top-level schema, or <see langword="null"/> when the file has errors. For an Avro IDL file it is the main
+    /// schema (<c>schema T;</c>), and <see langword="null"/> when the file declares none (a protocol, or types only).
+    /// </summary>
     public AvroSchema? Schema { get; }
 
     /// <summary>The named types defined in this file, in definition order (outer types before the types nested in them).</summary>
     public IReadOnlyList<NamedSchema> DefinedTypes { get; }
+
+    /// <summary>The protocol an <c>.avdl</c> (<c>protocol P { }</c>) or <c>.avpr</c> file declares, or <see langword="null"/> (also when the file has errors).</summary>
+    public AvroProtocol? Protocol { get; }
+
+    /// <summary>
+    /// The named types an <c>.avdl</c> or <c>.avpr</c> file makes visible, each once in declaration order: those of its
+    /// imports (at the import) and its own. For an <c>.avsc</c> file the same as <see cref="DefinedTypes"/>.
+    /// </summary>
+    public IReadOnlyList<NamedSchema> AllTypes { get; }
 
     /// <summary>Every problem found in this file, in source order.</summary>
     public IReadOnlyList<SchemaError> Errors { get; }
