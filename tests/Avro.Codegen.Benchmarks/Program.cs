@@ -9,5 +9,5 @@ if (args is ["--check", ..])
     return BenchmarkChecks.RunAll(includeGenerator: args is [_, "--generator"]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(UserBenchmarks).Assembly).Run(args);
 return 0;

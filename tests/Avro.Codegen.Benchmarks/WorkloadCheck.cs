@@ -27,14 +27,14 @@ internal static class WorkloadCheck
     }
 
     /// <summary>A Confluent-framed message: magic byte 0, a 4-byte big-endian id, then exactly the reference body.</summary>
-    public static void Framed(string workload, ReadOnlySpan<byte> message, ReadOnlySpan<byte> reference)
+    public static void Framed(string workload, string path, ReadOnlySpan<byte> message, ReadOnlySpan<byte> reference)
     {
-        Size(workload, "Confluent framing", message, reference.Length + 5);
+        Size(workload, path, message, reference.Length + 5);
         if (message[0] != 0)
         {
-            throw new InvalidOperationException($"{workload}: the Confluent framing starts with {message[0]:X2}, not the magic byte 00.");
+            throw new InvalidOperationException($"{workload}: {path} starts with {message[0]:X2}, not the magic byte 00.");
         }
 
-        SameBytes(workload, "Confluent framing (body)", message[5..], reference);
+        SameBytes(workload, path + " (body)", message[5..], reference);
     }
 }

@@ -1,21 +1,21 @@
 using Google.Protobuf;
-using Pb = Avro.Codegen.Benchmarks.Protobuf;
+using Proto = Avro.Codegen.Benchmarks.Protobuf;
 
 namespace Avro.Codegen.Benchmarks.Model;
 
 /// <summary>Builds the Protobuf messages holding the same values as the workload objects.</summary>
 public static class ProtobufMapping
 {
-    public static Pb.User ToProtobuf(User u)
+    public static Proto.User ToProtobuf(User u)
     {
-        var message = new Pb.User
+        var message = new Proto.User
         {
             Id = u.Id,
             Name = u.Name,
             Age = u.Age,
             Score = u.Score,
             Active = u.Active,
-            Status = (Pb.UserStatus)(int)u.Status,
+            Status = (Proto.UserStatus)(int)u.Status,
             CreatedAt = ToMillis(u.CreatedAt),
         };
         if (u.Email is not null)
@@ -26,13 +26,13 @@ public static class ProtobufMapping
         return message;
     }
 
-    public static Pb.Order ToProtobuf(Order o)
+    public static Proto.Order ToProtobuf(Order o)
     {
-        var customer = new Pb.Customer
+        var customer = new Proto.Customer
         {
             CustomerId = o.Customer.CustomerId,
             Name = o.Customer.Name,
-            Address = new Pb.Address
+            Address = new Proto.Address
             {
                 Street = o.Customer.Address.Street,
                 City = o.Customer.Address.City,
@@ -44,18 +44,18 @@ public static class ProtobufMapping
         {
             customer.Email = o.Customer.Email;
         }
-        var message = new Pb.Order
+        var message = new Proto.Order
         {
             OrderId = o.OrderId,
             OrderUuid = ByteString.CopyFrom(o.OrderUuid),
             Customer = customer,
-            Status = (Pb.OrderStatus)(int)o.Status,
+            Status = (Proto.OrderStatus)(int)o.Status,
             CreatedAt = ToMillis(o.CreatedAt),
             TotalAmount = o.TotalAmount,
         };
         foreach (var item in o.Items)
         {
-            var line = new Pb.LineItem
+            var line = new Proto.LineItem
             {
                 Sku = item.Sku,
                 ProductName = item.ProductName,

@@ -13,13 +13,13 @@ public static class Workloads
     public const int OrderAvroSize = 1407;
 
     /// <summary>The datum encoded by an independent implementation (python3-avro; Workloads/make-reference-bin.py).</summary>
-    public static byte[] ReferenceBinary(string workload) => File.ReadAllBytes(PathOf(workload + ".bin"));
+    public static byte[] ReferenceBinary(string workload) => System.IO.File.ReadAllBytes(PathOf(workload + ".bin"));
 
     public static string PathOf(string fileName) => Path.Combine(AppContext.BaseDirectory, "Workloads", fileName);
 
     public static User LoadUser()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(PathOf("User.json")));
+        using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(PathOf("User.json")));
         var u = doc.RootElement;
         return new User
         {
@@ -37,7 +37,7 @@ public static class Workloads
 
     public static Order LoadOrder()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(PathOf("Order.json")));
+        using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(PathOf("Order.json")));
         var o = doc.RootElement;
         var c = o.GetProperty("customer");
         var a = c.GetProperty("address");
