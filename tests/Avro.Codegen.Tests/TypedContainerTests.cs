@@ -7,7 +7,7 @@ namespace Avro.Codegen.Tests;
 public class TypedContainerTests
 {
     /// <summary>A hand-written record in the shape generated code has, so the typed container API can be tested here.</summary>
-    private sealed record Reading(long At, string Sensor) : IAvroRecord<Reading>
+    internal sealed record Reading(long At, string Sensor) : IAvroRecord<Reading>
     {
         public static string SchemaJson =>
             """{"type":"record","name":"Reading","namespace":"t","fields":[{"name":"at","type":"long"},{"name":"sensor","type":"string"}]}""";
@@ -60,7 +60,7 @@ public class TypedContainerTests
 
         stream.Position = 0;
         using var reader = new AvroContainerReader(stream);
-        var e = Assert.Throws<AvroDataException>(() => reader.ReadAll<Reading>().ToList());
+        var e = Assert.Throws<AvroContainerException>(() => reader.ReadAll<Reading>().ToList());
         Assert.Contains("is not the schema of Reading", e.Message);
     }
 }

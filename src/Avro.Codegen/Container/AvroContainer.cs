@@ -20,4 +20,16 @@ public static class AvroContainer
 
     /// <summary>The <c>deflate</c> codec: raw DEFLATE (RFC 1951), no zlib header or checksum.</summary>
     public const string DeflateCodec = "deflate";
+
+    /// <summary>The <c>snappy</c> codec: Snappy-compressed block followed by the big-endian CRC-32 of the uncompressed data.</summary>
+    public const string SnappyCodec = "snappy";
+
+    /// <summary>The <c>zstandard</c> codec: Zstandard frames.</summary>
+    public const string ZstandardCodec = "zstandard";
+
+    /// <summary>The <c>bzip2</c> codec (from the add-on package Avro.Codegen.Compression).</summary>
+    public const string Bzip2Codec = "bzip2";
+
+    /// <summary>The <c>xz</c> codec (from the add-on package Avro.Codegen.Compression).</summary>
+    public const string XzCodec = "xz";
 }

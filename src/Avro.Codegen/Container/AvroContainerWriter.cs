@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Avro.Codegen.Generic;
@@ -9,8 +8,9 @@ namespace Avro.Codegen.Container;
 
 /// <summary>
 /// Writes an Avro object container file: the header (magic, metadata with <c>avro.schema</c> and <c>avro.codec</c>,
-/// a random sync marker), then blocks of datums, each followed by the sync marker. Datums are collected in memory and
-/// written as a block once <see cref="BlockSize"/> bytes have gathered (and on <see cref="Flush"/>/<see cref="Dispose"/>).
+/// a sync marker), then blocks of datums, each followed by the sync marker. Datums are gathered in memory and written
+/// as a block once <see cref="BlockSize"/> bytes have gathered (and on <see cref="Flush"/>/<see cref="Dispose"/>), so
+/// the writer holds one block, never the file.
 /// </summary>
 /// <example>
 /// Encode each datum into <see cref="DatumBuffer"/> and then call <see cref="EndDatum"/>:
@@ -18,58 +18,113 @@ namespace Avro.Codegen.Container;
 /// var w = new AvroWriter(file.DatumBuffer); value.WriteAvro(ref w); w.Flush(); file.EndDatum();
 /// </code>
 /// </example>
-public sealed class AvroContainerWriter : IDisposable
+public sealed class AvroContainerWriter : IDisposable, IAsyncDisposable
 {
     private readonly Stream _output;
     private readonly bool _leaveOpen;
     private readonly ArrayBufferWriter<byte> _block = new(64 * 1024);
+    private readonly ArrayBufferWriter<byte> _stored = new(64 * 1024);
+    private readonly byte[] _prefix = new byte[20];
     private readonly byte[] _sync;
+    private readonly AvroContainerWriterOptions _options;
     private long _count;
     private bool _disposed;
 
     /// <summary>
     /// Starts a file on <paramref name="output"/> for datums of <paramref name="schema"/>, compressed with
-    /// <paramref name="codec"/> (<c>null</c> or <c>deflate</c>), with extra <paramref name="metadata"/> (keys starting
-    /// with <c>avro.</c> are reserved).
+    /// <paramref name="codec"/> (a built-in codec's name: <c>null</c>, <c>deflate</c>, <c>snappy</c>,
+    /// <c>zstandard</c>), with extra <paramref name="metadata"/> (keys starting with <c>avro.</c> are reserved).
     /// </summary>
     public AvroContainerWriter(Stream output, AvroSchema schema, string codec = AvroContainer.NullCodec,
         IReadOnlyDictionary<string, byte[]>? metadata = null, bool leaveOpen = false, byte[]? syncMarker = null)
+        : this(output, schema, new AvroContainerWriterOptions
+        {
+            Codec = AvroContainerCodec.Find(codec ?? throw new ArgumentNullException(nameof(codec)), null)
+                ?? throw new ArgumentException($"Unsupported codec '{codec}': use {AvroContainerCodec.KnownNames(null)}, or pass another codec in the options.", nameof(codec)),
+            Metadata = metadata,
+            SyncMarker = syncMarker,
+        }, leaveOpen)
+    {
+    }
+
+    /// <summary>Starts a file on <paramref name="output"/> for datums of <paramref name="schema"/> and writes its header.</summary>
+    public AvroContainerWriter(Stream output, AvroSchema schema, AvroContainerWriterOptions options, bool leaveOpen = false)
     {
         _output = output ?? throw new ArgumentNullException(nameof(output));
         Schema = schema ?? throw new ArgumentNullException(nameof(schema));
-        if (codec is not (AvroContainer.NullCodec or AvroContainer.DeflateCodec))
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.SyncMarker is not null && options.SyncMarker.Length != AvroContainer.SyncSize)
         {
-            throw new ArgumentException($"Unsupported codec '{codec}': use 'null' or 'deflate'.", nameof(codec));
+            throw new ArgumentException("The sync marker has 16 bytes.", nameof(options));
         }
 
-        if (syncMarker is not null && syncMarker.Length != AvroContainer.SyncSize)
+        if (options.BlockSize <= 0 || options.MaxBlockDatums <= 0)
         {
-            throw new ArgumentException("The sync marker has 16 bytes.", nameof(syncMarker));
+            throw new ArgumentOutOfRangeException(nameof(options), "BlockSize and MaxBlockDatums must be positive.");
         }
 
-        Codec = codec;
+        BlockCodec = options.Codec ?? throw new ArgumentException("The options name no codec.", nameof(options));
+        BlockSize = options.BlockSize;
         _leaveOpen = leaveOpen;
-        _sync = syncMarker ?? RandomNumberGenerator.GetBytes(AvroContainer.SyncSize);
-        WriteHeader(metadata);
+        _sync = options.SyncMarker ?? RandomNumberGenerator.GetBytes(AvroContainer.SyncSize);
+        WriteHeader(options.Metadata);
     }
 
     /// <summary>The schema of the datums.</summary>
     public AvroSchema Schema { get; }
 
     /// <summary>The codec name.</summary>
-    public string Codec { get; }
+    public string Codec => BlockCodec.Name;
 
-    /// <summary>Uncompressed bytes gathered before a block is written. Default 64 KiB.</summary>
-    public int BlockSize { get; set; } = 64 * 1024;
+    /// <summary>The codec of the blocks.</summary>
+    public AvroContainerCodec BlockCodec { get; }
+
+    /// <summary>Uncompressed bytes gathered before a block is written (Java's sync interval). Default 64 KiB.</summary>
+    public int BlockSize { get; set; }
 
     /// <summary>Where the next datum is encoded; call <see cref="EndDatum"/> after each.</summary>
     public IBufferWriter<byte> DatumBuffer => _block;
 
+    /// <summary>Starts a file for generated records of type <typeparamref name="T"/> (their schema goes in the header).</summary>
+    public static AvroContainerWriter Create<T>(Stream output, string codec = AvroContainer.NullCodec,
+        IReadOnlyDictionary<string, byte[]>? metadata = null, bool leaveOpen = false)
+        where T : IAvroRecord<T>
+    {
+        return new AvroContainerWriter(output, SchemaOf<T>(), codec, metadata, leaveOpen);
+    }
+
+    /// <summary>Starts a file for generated records of type <typeparamref name="T"/> with <paramref name="options"/>.</summary>
+    public static AvroContainerWriter Create<T>(Stream output, AvroContainerWriterOptions options, bool leaveOpen = false)
+        where T : IAvroRecord<T>
+    {
+        return new AvroContainerWriter(output, SchemaOf<T>(), options, leaveOpen);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="values"/> as a whole file to <paramref name="output"/> (left open), one block in memory
+    /// at a time, without blocking on the stream.
+    /// </summary>
+    public static async Task WriteAsync<T>(Stream output, IAsyncEnumerable<T> values, AvroContainerWriterOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where T : IAvroRecord<T>
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var writer = new AvroContainerWriter(output, SchemaOf<T>(), options ?? new AvroContainerWriterOptions(), leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            await foreach (var value in values.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                await writer.WriteAsync(value, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Counts the datum just encoded into <see cref="DatumBuffer"/>; writes a block when enough has gathered.</summary>
     public void EndDatum()
     {
-        _count++;
-        if (_block.WrittenCount >= BlockSize)
+        if (BlockFull())
         {
             WriteBlock();
         }
@@ -82,25 +137,20 @@ public sealed class AvroContainerWriter : IDisposable
         EndDatum();
     }
 
-    /// <summary>Starts a file for generated records of type <typeparamref name="T"/> (their schema goes in the header).</summary>
-    public static AvroContainerWriter Create<T>(Stream output, string codec = AvroContainer.NullCodec,
-        IReadOnlyDictionary<string, byte[]>? metadata = null, bool leaveOpen = false)
-        where T : IAvroRecord<T>
-    {
-        var parsed = SchemaParser.Parse(T.SchemaJson, typeof(T).Name + ".avsc");
-        var schema = parsed.Schema
-            ?? throw new AvroDataException($"The schema of {typeof(T).Name} does not parse: " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
-        return new AvroContainerWriter(output, schema, codec, metadata, leaveOpen);
-    }
-
     /// <summary>Appends one generated record.</summary>
     public void Write<T>(T value)
         where T : IAvroRecord<T>
     {
-        var writer = new AvroWriter(_block);
-        value.WriteAvro(ref writer);
-        writer.Flush();
+        Encode(value);
         EndDatum();
+    }
+
+    /// <summary>Appends one generated record; a full block is written without blocking on the stream.</summary>
+    public ValueTask WriteAsync<T>(T value, CancellationToken cancellationToken = default)
+        where T : IAvroRecord<T>
+    {
+        Encode(value);
+        return BlockFull() ? WriteBlockAsync(cancellationToken) : ValueTask.CompletedTask;
     }
 
     /// <summary>Appends one generic value (see <see cref="GenericAvroRecord"/>).</summary>
@@ -119,6 +169,13 @@ public sealed class AvroContainerWriter : IDisposable
         _output.Flush();
     }
 
+    /// <summary>Writes the datums gathered so far as a block and flushes the stream, without blocking on it.</summary>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
+    {
+        await WriteBlockAsync(cancellationToken).ConfigureAwait(false);
+        await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Writes the last block and closes the stream unless asked to leave it open.</summary>
     public void Dispose()
     {
@@ -133,6 +190,44 @@ public sealed class AvroContainerWriter : IDisposable
         {
             _output.Dispose();
         }
+    }
+
+    /// <summary>Writes the last block and closes the stream unless asked to leave it open.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await FlushAsync().ConfigureAwait(false);
+        if (!_leaveOpen)
+        {
+            await _output.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static AvroSchema SchemaOf<T>()
+        where T : IAvroRecord<T>
+    {
+        var parsed = SchemaParser.Parse(T.SchemaJson, typeof(T).Name + ".avsc");
+        return parsed.Schema
+            ?? throw new AvroDataException($"The schema of {typeof(T).Name} does not parse: " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
+    }
+
+    private void Encode<T>(T value)
+        where T : IAvroRecord<T>
+    {
+        var writer = new AvroWriter(_block);
+        value.WriteAvro(ref writer);
+        writer.Flush();
+    }
+
+    private bool BlockFull()
+    {
+        _count++;
+        return _block.WrittenCount >= BlockSize || _count >= _options.MaxBlockDatums;
     }
 
     private void WriteHeader(IReadOnlyDictionary<string, byte[]>? metadata)
@@ -168,35 +263,61 @@ public sealed class AvroContainerWriter : IDisposable
         _output.Write(header.WrittenSpan);
     }
 
-    private void WriteBlock()
+    /// <summary>Compresses the gathered datums; the length of the count/size prefix in <see cref="_prefix"/>, or 0 when there are none.</summary>
+    private int PrepareBlock()
     {
         if (_count == 0)
+        {
+            return 0;
+        }
+
+        _stored.Clear();
+        BlockCodec.Compress(_block.WrittenSpan, _stored);
+        var writer = new AvroWriter(_prefix.AsSpan());
+        writer.WriteLong(_count);
+        writer.WriteLong(_stored.WrittenCount);
+        return writer.WrittenSpan.Length;
+    }
+
+    private void BlockWritten()
+    {
+        _block.Clear();
+        _count = 0;
+    }
+
+    private void WriteBlock()
+    {
+        var prefix = PrepareBlock();
+        if (prefix == 0)
         {
             return;
         }
 
-        ReadOnlySpan<byte> data = _block.WrittenSpan;
-        byte[]? compressed = null;
-        if (Codec == AvroContainer.DeflateCodec)
+        _output.Write(_prefix, 0, prefix);
+        _output.Write(_stored.WrittenSpan);
+        _output.Write(_sync);
+        BlockWritten();
+        if (_options.FlushEveryBlock)
         {
-            using var buffer = new MemoryStream();
-            using (var deflate = new DeflateStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-            {
-                deflate.Write(data);
-            }
+            _output.Flush();
+        }
+    }
 
-            compressed = buffer.ToArray();
-            data = compressed;
+    private async ValueTask WriteBlockAsync(CancellationToken cancellationToken)
+    {
+        var prefix = PrepareBlock();
+        if (prefix == 0)
+        {
+            return;
         }
 
-        Span<byte> prefix = stackalloc byte[20];
-        var writer = new AvroWriter(prefix);
-        writer.WriteLong(_count);
-        writer.WriteLong(data.Length);
-        _output.Write(writer.WrittenSpan);
-        _output.Write(data);
-        _output.Write(_sync);
-        _block.Clear();
-        _count = 0;
+        await _output.WriteAsync(_prefix.AsMemory(0, prefix), cancellationToken).ConfigureAwait(false);
+        await _output.WriteAsync(_stored.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        await _output.WriteAsync(_sync, cancellationToken).ConfigureAwait(false);
+        BlockWritten();
+        if (_options.FlushEveryBlock)
+        {
+            await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }
