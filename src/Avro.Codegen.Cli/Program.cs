@@ -23,5 +23,6 @@ internal static class Program
             FromJsonCommand.Create(),
             ToJsonCommand.Create(),
             RegistryCommand.Create(),
+            IdlCommand.Create(),
         };
 }

@@ -4,8 +4,10 @@ using Avro.Codegen.Schema;
 namespace Avro.Codegen.Cli.Shared;
 
 /// <summary>
-/// Loads a schema file together with the <c>.avsc</c> files of any <c>--schema-dir</c> folders, parsed as one set so
-/// the file may refer to named types defined there. Problems are printed as <c>file(line,col): error AVROnnn: message</c>.
+/// Loads a schema file (<c>.avsc</c>, or an Avro IDL <c>.avdl</c> that declares a main schema) together with the
+/// <c>.avsc</c>/<c>.avdl</c> files of any <c>--schema-dir</c> folders, parsed as one set so the file may refer to named
+/// types defined there; IDL imports are looked up next to the importing file, then in those folders. Problems are printed
+/// as <c>file(line,col): error AVROnnn: message</c>.
 /// </summary>
 internal static class SchemaLoader
 {
@@ -13,14 +15,14 @@ internal static class SchemaLoader
     public static Option<string[]> CreateSchemaDirOption() =>
         new("--schema-dir")
         {
-            Description = "A folder whose .avsc files (searched recursively) define named types the schema may reference. Repeatable.",
+            Description = "A folder whose .avsc and .avdl files (searched recursively) define named types the schema may reference. Repeatable.",
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
 
     /// <summary>The schema-file argument shared by the verbs that read one schema.</summary>
     public static Argument<string> CreateFileArgument() =>
-        new("FILE") { Description = "The .avsc file." };
+        new("FILE") { Description = "The .avsc file, or an Avro IDL .avdl file that declares its main schema ('schema T;')." };
 
     /// <summary>
     /// Reads and parses <paramref name="file"/> with every <c>.avsc</c> under <paramref name="schemaDirs"/>. Returns the
@@ -57,9 +59,13 @@ internal static class SchemaLoader
         AvroSchema? schema = null;
         if (main is not null)
         {
-            var set = SchemaParser.ParseSet(sources);
+            var set = SchemaParser.ParseSet(sources, null, AvroIdl.FileSystemResolver(schemaDirs));
             problems.AddRange(set.Errors);
             schema = set.Files[0].Schema;
+            if (set.Success && schema is null && AvroIdl.IsIdlPath(file))
+            {
+                problems.Add(SchemaErrorCodes.NoMainSchema(file));
+            }
         }
 
         if (problems.Count > 0)
@@ -80,7 +86,8 @@ internal static class SchemaLoader
         }
     }
 
-    private static string? Read(string path, List<SchemaError> problems)
+    /// <summary>Reads one file's text, or records why it cannot be read and returns <see langword="null"/>.</summary>
+    public static string? Read(string path, List<SchemaError> problems)
     {
         try
         {
@@ -110,7 +117,8 @@ internal static class SchemaLoader
             }
 
             // Sorted, so that which of two duplicate definitions is "the second" does not depend on the file system.
-            var files = Directory.GetFiles(dir, "*.avsc", SearchOption.AllDirectories);
+            var files = Directory.GetFiles(dir, "*.avsc", SearchOption.AllDirectories)
+                .Concat(Directory.GetFiles(dir, "*.avdl", SearchOption.AllDirectories)).ToArray();
             Array.Sort(files, StringComparer.Ordinal);
             return files;
         }

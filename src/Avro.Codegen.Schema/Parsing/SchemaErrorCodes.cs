@@ -137,6 +137,13 @@ public static class SchemaErrorCodes
     public static SchemaError CannotRead(string path, string reason) =>
         SchemaErrors.UnreadableFile(new SourceSpan(path, 1, 1, 1, 1, 0, 0), path, reason);
 
+    /// <summary>
+    /// The <see cref="IdlNoMainSchema"/> error for an <c>.avdl</c> file that declares no main schema where a host needs one,
+    /// placed at line 1, column 1.
+    /// </summary>
+    public static SchemaError NoMainSchema(string path) =>
+        SchemaErrors.IdlNoMainSchema(new SourceSpan(path, 1, 1, 1, 1, 0, 0));
+
     private static KeyValuePair<string, string> Entry(string code, string meaning) => new(code, meaning);
 }
 
