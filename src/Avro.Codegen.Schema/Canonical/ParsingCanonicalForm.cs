@@ -18,14 +18,34 @@ namespace Avro.Codegen.Schema;
 public static class ParsingCanonicalForm
 {
     /// <summary>Returns the Parsing Canonical Form of <paramref name="schema"/>.</summary>
+    /// <remarks>
+    /// The walk keeps its own stack of what is still to be written (text, or a schema), so a chain of named types of
+    /// any length (e.g. thousands of records, one per file, each referring to the next) cannot exhaust the thread's stack.
+    /// </remarks>
     public static string ToCanonicalJson(AvroSchema schema)
     {
-        var builder = new StringBuilder();
-        Write(schema, builder, new HashSet<string>(System.StringComparer.Ordinal));
-        return builder.ToString();
+        var o = new StringBuilder();
+        var written = new HashSet<string>(System.StringComparer.Ordinal);
+        var pending = new Stack<object>();
+        pending.Push(schema);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case string text:
+                    o.Append(text);
+                    break;
+                case AvroSchema next:
+                    Write(next, o, written, pending);
+                    break;
+            }
+        }
+
+        return o.ToString();
     }
 
-    private static void Write(AvroSchema schema, StringBuilder o, HashSet<string> written)
+    /// <summary>Writes the start of <paramref name="schema"/> and pushes the rest, last part first.</summary>
+    private static void Write(AvroSchema schema, StringBuilder o, HashSet<string> written, Stack<object> pending)
     {
         switch (schema)
         {
@@ -34,27 +54,26 @@ public static class ParsingCanonicalForm
                 return;
             case UnionSchema union:
                 o.Append('[');
-                for (var i = 0; i < union.Branches.Count; i++)
+                pending.Push("]");
+                for (var i = union.Branches.Count - 1; i >= 0; i--)
                 {
+                    pending.Push(union.Branches[i]);
                     if (i > 0)
                     {
-                        o.Append(',');
+                        pending.Push(",");
                     }
-
-                    Write(union.Branches[i], o, written);
                 }
 
-                o.Append(']');
                 return;
             case ArraySchema array:
                 o.Append("{\"type\":\"array\",\"items\":");
-                Write(array.Items, o, written);
-                o.Append('}');
+                pending.Push("}");
+                pending.Push(array.Items);
                 return;
             case MapSchema map:
                 o.Append("{\"type\":\"map\",\"values\":");
-                Write(map.Values, o, written);
-                o.Append('}');
+                pending.Push("}");
+                pending.Push(map.Values);
                 return;
             case NamedSchema named:
                 if (!written.Add(named.FullName))
@@ -69,22 +88,17 @@ public static class ParsingCanonicalForm
                 {
                     case RecordSchema record:
                         o.Append(",\"type\":\"record\",\"fields\":[");
-                        for (var i = 0; i < record.Fields.Count; i++)
+                        pending.Push("]}");
+                        for (var i = record.Fields.Count - 1; i >= 0; i--)
                         {
-                            if (i > 0)
-                            {
-                                o.Append(',');
-                            }
-
-                            o.Append("{\"name\":");
-                            JsonValue.WriteString(o, record.Fields[i].Name);
-                            o.Append(",\"type\":");
-                            Write(record.Fields[i].Type, o, written);
-                            o.Append('}');
+                            pending.Push("}");
+                            pending.Push(record.Fields[i].Type);
+                            var head = new StringBuilder(i > 0 ? "," : string.Empty).Append("{\"name\":");
+                            JsonValue.WriteString(head, record.Fields[i].Name);
+                            pending.Push(head.Append(",\"type\":").ToString());
                         }
 
-                        o.Append(']');
-                        break;
+                        return;
                     case EnumSchema @enum:
                         o.Append(",\"type\":\"enum\",\"symbols\":[");
                         for (var i = 0; i < @enum.Symbols.Count; i++)

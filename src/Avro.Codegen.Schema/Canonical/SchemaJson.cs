@@ -20,14 +20,8 @@ public static class SchemaJson
     /// <summary>Returns the schema as JSON, compact or indented with two spaces.</summary>
     public static string ToJson(AvroSchema schema, bool indented = false)
     {
-        var value = ToJsonValue(schema);
-        if (!indented)
-        {
-            return value.ToJson();
-        }
-
         var builder = new StringBuilder();
-        WriteIndented(value, builder, 0);
+        JsonTextWriter.Write(ToJsonValue(schema), builder, indented);
         return builder.ToString();
     }
 
@@ -118,10 +112,49 @@ public static class SchemaJson
     }
 
     /// <summary>Returns the schema as a JSON DOM (values built in code carry no source spans).</summary>
-    public static JsonValue ToJsonValue(AvroSchema schema) =>
-        Convert(schema, null, new HashSet<string>(System.StringComparer.Ordinal));
+    /// <remarks>
+    /// The walk keeps its own stack: named types defined in separate files may refer to each other in a chain of any
+    /// length, so the depth of a schema is not bounded by the parser's nesting limit. Each container is created empty,
+    /// placed at once, and filled when its turn comes, in document order (a named type is defined at its first
+    /// occurrence in that order).
+    /// </remarks>
+    public static JsonValue ToJsonValue(AvroSchema schema)
+    {
+        var defined = new HashSet<string>(System.StringComparer.Ordinal);
+        var work = new Stack<Work>();
+        var root = new List<JsonValue>(1);
+        work.Push(Work.Convert(schema, null, root));
+        while (work.Count > 0)
+        {
+            var item = work.Pop();
+            if (item.Value is not null)
+            {
+                item.Items!.Add(item.Value);
+                continue;
+            }
 
-    private static JsonValue Convert(AvroSchema schema, string? ns, HashSet<string> defined)
+            if (item.Trailing is not null)
+            {
+                item.Members!.AddRange(item.Trailing);
+                continue;
+            }
+
+            var value = Convert(item.Schema!, item.Namespace, defined, work);
+            if (item.MemberName is null)
+            {
+                item.Items!.Add(value);
+            }
+            else
+            {
+                item.Members!.Add(Member(item.MemberName, value));
+            }
+        }
+
+        return root[0];
+    }
+
+    /// <summary>Creates the value of one schema; what it contains is pushed as work so that it is filled in later.</summary>
+    private static JsonValue Convert(AvroSchema schema, string? ns, HashSet<string> defined, Stack<Work> work)
     {
         switch (schema)
         {
@@ -141,9 +174,9 @@ public static class SchemaJson
             case UnionSchema union:
                 {
                     var branches = new List<JsonValue>(union.Branches.Count);
-                    foreach (var branch in union.Branches)
+                    for (var i = union.Branches.Count - 1; i >= 0; i--)
                     {
-                        branches.Add(Convert(branch, ns, defined));
+                        work.Push(Work.Convert(union.Branches[i], ns, branches));
                     }
 
                     return new JsonArray(branches);
@@ -151,26 +184,28 @@ public static class SchemaJson
 
             case ArraySchema array:
                 {
-                    var members = new List<JsonProperty> { Member("type", new JsonString("array")), Member("items", Convert(array.Items, ns, defined)) };
-                    members.AddRange(array.Properties);
+                    var members = new List<JsonProperty> { Member("type", new JsonString("array")) };
+                    work.Push(Work.Append(members, array.Properties));
+                    work.Push(Work.Convert(array.Items, ns, members, "items"));
                     return new JsonObject(members);
                 }
 
             case MapSchema map:
                 {
-                    var members = new List<JsonProperty> { Member("type", new JsonString("map")), Member("values", Convert(map.Values, ns, defined)) };
-                    members.AddRange(map.Properties);
+                    var members = new List<JsonProperty> { Member("type", new JsonString("map")) };
+                    work.Push(Work.Append(members, map.Properties));
+                    work.Push(Work.Convert(map.Values, ns, members, "values"));
                     return new JsonObject(members);
                 }
 
             case NamedSchema named:
-                return ConvertNamed(named, ns, defined);
+                return ConvertNamed(named, ns, defined, work);
             default:
                 return new JsonNull();
         }
     }
 
-    private static JsonValue ConvertNamed(NamedSchema named, string? ns, HashSet<string> defined)
+    private static JsonValue ConvertNamed(NamedSchema named, string? ns, HashSet<string> defined, Stack<Work> work)
     {
         if (!defined.Add(named.FullName))
         {
@@ -212,13 +247,20 @@ public static class SchemaJson
             case RecordSchema record:
                 {
                     var fields = new List<JsonValue>(record.Fields.Count);
-                    foreach (var field in record.Fields)
+                    members.Add(Member("fields", new JsonArray(fields)));
+                    members.AddRange(named.Properties);
+
+                    // Fields are pushed last to first, so they are filled first to last.
+                    for (var i = record.Fields.Count - 1; i >= 0; i--)
                     {
-                        fields.Add(ConvertField(field, named.Namespace, defined));
+                        var field = record.Fields[i];
+                        var fieldMembers = new List<JsonProperty> { Member("name", new JsonString(field.Name)) };
+                        work.Push(Work.Append(fieldMembers, FieldTrailer(field)));
+                        work.Push(Work.Convert(field.Type, named.Namespace, fieldMembers, "type"));
+                        work.Push(Work.Place(fields, new JsonObject(fieldMembers)));
                     }
 
-                    members.Add(Member("fields", new JsonArray(fields)));
-                    break;
+                    return new JsonObject(members);
                 }
 
             case EnumSchema @enum:
@@ -248,9 +290,10 @@ public static class SchemaJson
         return new JsonObject(members);
     }
 
-    private static JsonValue ConvertField(RecordField field, string? ns, HashSet<string> defined)
+    /// <summary>The members of a field after its <c>name</c> and <c>type</c>.</summary>
+    private static List<JsonProperty> FieldTrailer(RecordField field)
     {
-        var members = new List<JsonProperty> { Member("name", new JsonString(field.Name)), Member("type", Convert(field.Type, ns, defined)) };
+        var members = new List<JsonProperty>();
         if (field.Doc is not null)
         {
             members.Add(Member("doc", new JsonString(field.Doc)));
@@ -278,7 +321,7 @@ public static class SchemaJson
         }
 
         members.AddRange(field.Properties);
-        return new JsonObject(members);
+        return members;
     }
 
     private static void AddLogicalType(List<JsonProperty> members, LogicalType? logical)
@@ -300,43 +343,35 @@ public static class SchemaJson
 
     private static JsonNumber Number(int value) => new(value.ToString(CultureInfo.InvariantCulture));
 
-    private static void WriteIndented(JsonValue value, StringBuilder o, int depth)
+    /// <summary>
+    /// One step of <see cref="ToJsonValue"/>: convert a schema and add it to a list (as an item, or as the member
+    /// <c>MemberName</c>), or append members that follow an earlier one, or place a value built already.
+    /// </summary>
+    private sealed class Work
     {
-        switch (value)
-        {
-            case JsonArray array when array.Items.Count > 0:
-                o.Append('[');
-                for (var i = 0; i < array.Items.Count; i++)
-                {
-                    o.Append(i == 0 ? "\n" : ",\n");
-                    Indent(o, depth + 1);
-                    WriteIndented(array.Items[i], o, depth + 1);
-                }
+        public AvroSchema? Schema { get; private set; }
 
-                o.Append('\n');
-                Indent(o, depth);
-                o.Append(']');
-                break;
-            case JsonObject obj when obj.Properties.Count > 0:
-                o.Append('{');
-                for (var i = 0; i < obj.Properties.Count; i++)
-                {
-                    o.Append(i == 0 ? "\n" : ",\n");
-                    Indent(o, depth + 1);
-                    JsonValue.WriteString(o, obj.Properties[i].Name);
-                    o.Append(": ");
-                    WriteIndented(obj.Properties[i].Value, o, depth + 1);
-                }
+        public string? Namespace { get; private set; }
 
-                o.Append('\n');
-                Indent(o, depth);
-                o.Append('}');
-                break;
-            default:
-                value.WriteTo(o);
-                break;
-        }
+        public List<JsonValue>? Items { get; private set; }
+
+        public List<JsonProperty>? Members { get; private set; }
+
+        public string? MemberName { get; private set; }
+
+        public IReadOnlyList<JsonProperty>? Trailing { get; private set; }
+
+        public JsonValue? Value { get; private set; }
+
+        public static Work Convert(AvroSchema schema, string? ns, List<JsonValue> items) =>
+            new() { Schema = schema, Namespace = ns, Items = items };
+
+        public static Work Convert(AvroSchema schema, string? ns, List<JsonProperty> members, string memberName) =>
+            new() { Schema = schema, Namespace = ns, Members = members, MemberName = memberName };
+
+        public static Work Append(List<JsonProperty> members, IReadOnlyList<JsonProperty> trailing) =>
+            new() { Members = members, Trailing = trailing };
+
+        public static Work Place(List<JsonValue> items, JsonValue value) => new() { Items = items, Value = value };
     }
-
-    private static void Indent(StringBuilder o, int depth) => o.Append(' ', depth * 2);
 }

@@ -165,21 +165,7 @@ public sealed class JsonArray : JsonValue
     public override JsonKind Kind => JsonKind.Array;
 
     /// <inheritdoc />
-    public override void WriteTo(System.Text.StringBuilder builder)
-    {
-        builder.Append('[');
-        for (var i = 0; i < Items.Count; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(',');
-            }
-
-            Items[i].WriteTo(builder);
-        }
-
-        builder.Append(']');
-    }
+    public override void WriteTo(System.Text.StringBuilder builder) => JsonTextWriter.Write(this, builder, indented: false);
 }
 
 /// <summary>One member of a JSON object: its name, where the name was written, and its value.</summary>
@@ -233,21 +219,5 @@ public sealed class JsonObject : JsonValue
     public override JsonKind Kind => JsonKind.Object;
 
     /// <inheritdoc />
-    public override void WriteTo(System.Text.StringBuilder builder)
-    {
-        builder.Append('{');
-        for (var i = 0; i < Properties.Count; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(',');
-            }
-
-            WriteString(builder, Properties[i].Name);
-            builder.Append(':');
-            Properties[i].Value.WriteTo(builder);
-        }
-
-        builder.Append('}');
-    }
+    public override void WriteTo(System.Text.StringBuilder builder) => JsonTextWriter.Write(this, builder, indented: false);
 }

@@ -749,43 +749,50 @@ internal sealed partial class SchemaSetBuilder
         return result;
     }
 
-    private void CollectKnown(AvroSchema schema, HashSet<AvroSchema> seen)
+    /// <summary>Registers every named type reachable from <paramref name="root"/>; iterative, as chains may be long.</summary>
+    private void CollectKnown(AvroSchema root, HashSet<AvroSchema> seen)
     {
-        if (!seen.Add(schema))
+        var pending = new Stack<AvroSchema>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            return;
-        }
+            var schema = pending.Pop();
+            if (!seen.Add(schema))
+            {
+                continue;
+            }
 
-        switch (schema)
-        {
-            case NamedSchema named:
-                if (!_definitions.ContainsKey(named.FullName))
-                {
-                    _definitions.Add(named.FullName, new Definition(named, -1, -1, named.Span));
-                }
-
-                if (named is RecordSchema record)
-                {
-                    foreach (var field in record.Fields)
+            switch (schema)
+            {
+                case NamedSchema named:
+                    if (!_definitions.ContainsKey(named.FullName))
                     {
-                        CollectKnown(field.Type, seen);
+                        _definitions.Add(named.FullName, new Definition(named, -1, -1, named.Span));
                     }
-                }
 
-                break;
-            case ArraySchema array:
-                CollectKnown(array.Items, seen);
-                break;
-            case MapSchema map:
-                CollectKnown(map.Values, seen);
-                break;
-            case UnionSchema union:
-                foreach (var branch in union.Branches)
-                {
-                    CollectKnown(branch, seen);
-                }
+                    if (named is RecordSchema record)
+                    {
+                        for (var i = record.Fields.Count - 1; i >= 0; i--)
+                        {
+                            pending.Push(record.Fields[i].Type);
+                        }
+                    }
 
-                break;
+                    break;
+                case ArraySchema array:
+                    pending.Push(array.Items);
+                    break;
+                case MapSchema map:
+                    pending.Push(map.Values);
+                    break;
+                case UnionSchema union:
+                    for (var i = union.Branches.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push(union.Branches[i]);
+                    }
+
+                    break;
+            }
         }
     }
 
