@@ -31,14 +31,8 @@ public static class SchemaJson
     /// </summary>
     public static string ToJson(AvroProtocol protocol, bool indented = false)
     {
-        var value = ToJsonValue(protocol);
-        if (!indented)
-        {
-            return value.ToJson();
-        }
-
         var builder = new StringBuilder();
-        WriteIndented(value, builder, 0);
+        JsonTextWriter.Write(ToJsonValue(protocol), builder, indented);
         return builder.ToString();
     }
 
@@ -65,7 +59,7 @@ public static class SchemaJson
             // A type already written inside an earlier one is not repeated.
             if (!defined.Contains(type.FullName))
             {
-                types.Add(ConvertNamed(type, ns, defined));
+                types.Add(Convert(type, ns, defined));
             }
         }
 
@@ -118,12 +112,30 @@ public static class SchemaJson
     /// placed at once, and filled when its turn comes, in document order (a named type is defined at its first
     /// occurrence in that order).
     /// </remarks>
-    public static JsonValue ToJsonValue(AvroSchema schema)
+    public static JsonValue ToJsonValue(AvroSchema schema) =>
+        Convert(schema, null, new HashSet<string>(System.StringComparer.Ordinal));
+
+    /// <summary>Converts one schema, defining the named types that <paramref name="defined"/> does not hold yet.</summary>
+    private static JsonValue Convert(AvroSchema schema, string? ns, HashSet<string> defined)
     {
-        var defined = new HashSet<string>(System.StringComparer.Ordinal);
-        var work = new Stack<Work>();
         var root = new List<JsonValue>(1);
-        work.Push(Work.Convert(schema, null, root));
+        Run(Work.Convert(schema, ns, root), defined);
+        return root[0];
+    }
+
+    /// <summary>Converts a record field (or a protocol message parameter).</summary>
+    private static JsonValue ConvertField(RecordField field, string? ns, HashSet<string> defined)
+    {
+        var members = new List<JsonProperty> { Member("name", new JsonString(field.Name)) };
+        Run(Work.Convert(field.Type, ns, members, "type"), defined);
+        members.AddRange(FieldTrailer(field));
+        return new JsonObject(members);
+    }
+
+    private static void Run(Work first, HashSet<string> defined)
+    {
+        var work = new Stack<Work>();
+        work.Push(first);
         while (work.Count > 0)
         {
             var item = work.Pop();
@@ -139,7 +151,7 @@ public static class SchemaJson
                 continue;
             }
 
-            var value = Convert(item.Schema!, item.Namespace, defined, work);
+            var value = Start(item.Schema!, item.Namespace, defined, work);
             if (item.MemberName is null)
             {
                 item.Items!.Add(value);
@@ -149,12 +161,10 @@ public static class SchemaJson
                 item.Members!.Add(Member(item.MemberName, value));
             }
         }
-
-        return root[0];
     }
 
     /// <summary>Creates the value of one schema; what it contains is pushed as work so that it is filled in later.</summary>
-    private static JsonValue Convert(AvroSchema schema, string? ns, HashSet<string> defined, Stack<Work> work)
+    private static JsonValue Start(AvroSchema schema, string? ns, HashSet<string> defined, Stack<Work> work)
     {
         switch (schema)
         {
@@ -199,13 +209,13 @@ public static class SchemaJson
                 }
 
             case NamedSchema named:
-                return ConvertNamed(named, ns, defined, work);
+                return StartNamed(named, ns, defined, work);
             default:
                 return new JsonNull();
         }
     }
 
-    private static JsonValue ConvertNamed(NamedSchema named, string? ns, HashSet<string> defined, Stack<Work> work)
+    private static JsonValue StartNamed(NamedSchema named, string? ns, HashSet<string> defined, Stack<Work> work)
     {
         if (!defined.Add(named.FullName))
         {
@@ -344,7 +354,7 @@ public static class SchemaJson
     private static JsonNumber Number(int value) => new(value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// One step of <see cref="ToJsonValue"/>: convert a schema and add it to a list (as an item, or as the member
+    /// One step of <see cref="ToJsonValue(AvroSchema)"/>: convert a schema and add it to a list (as an item, or as the member
     /// <c>MemberName</c>), or append members that follow an earlier one, or place a value built already.
     /// </summary>
     private sealed class Work
