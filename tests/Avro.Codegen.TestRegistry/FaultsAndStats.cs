@@ -4,7 +4,8 @@ namespace Avro.Codegen.TestRegistry;
 
 /// <summary>
 /// Faults the emulator injects into registry requests (never into the <c>/__</c> admin endpoints), so client tests
-/// can see latency, server errors and dropped connections. Counts decrease as requests consume them.
+/// can see latency, server errors, dropped connections, a server that echoes the request's credentials, and huge
+/// answers. Counts decrease as requests consume them.
 /// </summary>
 public sealed class FaultInjector
 {
@@ -14,6 +15,12 @@ public sealed class FaultInjector
     private int _failStatus = 503;
     private int _dropNext;
     private string? _pathContains;
+    private int _echoNext;
+    private int _echoStatus = 401;
+    private bool _echoPlainText;
+    private int _hugeNext;
+    private long _hugeBytes;
+    private bool _hugeDeclaresLength = true;
 
     /// <summary>Delay added to every registry request, in milliseconds.</summary>
     public int LatencyMs { get { lock (_gate) { return _latencyMs; } } set { lock (_gate) { _latencyMs = Math.Max(0, value); } } }
@@ -43,6 +50,37 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// Answers the next <paramref name="count"/> matching requests with <paramref name="status"/> and a body that
+    /// repeats the request's <c>Authorization</c> header, and for basic authentication the decoded
+    /// <c>user:password</c> and the password alone: what a misconfigured proxy or debug page does. The body is the
+    /// registry's JSON error, or with <paramref name="plainText"/> a short <c>text/plain</c> line.
+    /// </summary>
+    public void EchoAuthorizationNext(int count, int status = 401, bool plainText = false)
+    {
+        lock (_gate)
+        {
+            _echoNext = count;
+            _echoStatus = status;
+            _echoPlainText = plainText;
+        }
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> matching requests with 200 and a JSON schema answer of
+    /// <paramref name="bytes"/> bytes, sent in chunks as the client reads; with <paramref name="declareLength"/> false
+    /// no <c>Content-Length</c> is sent, so only counting the bytes read can stop a client.
+    /// </summary>
+    public void HugeBodyNext(int count, long bytes, bool declareLength = true)
+    {
+        lock (_gate)
+        {
+            _hugeNext = count;
+            _hugeBytes = bytes;
+            _hugeDeclaresLength = declareLength;
+        }
+    }
+
     /// <summary>When set, failures and drops apply only to requests whose path contains this text.</summary>
     public string? PathContains { get { lock (_gate) { return _pathContains; } } set { lock (_gate) { _pathContains = value; } } }
 
@@ -56,33 +94,52 @@ public sealed class FaultInjector
             _failStatus = 503;
             _dropNext = 0;
             _pathContains = null;
+            _echoNext = 0;
+            _echoStatus = 401;
+            _echoPlainText = false;
+            _hugeNext = 0;
+            _hugeBytes = 0;
+            _hugeDeclaresLength = true;
         }
     }
 
-    internal enum Action { None, Fail, Drop }
+    internal enum Action { None, Fail, Drop, EchoAuthorization, HugeBody }
 
-    internal (Action Action, int Status, int LatencyMs) Next(string path)
+    /// <summary>The fault for one request. <c>Bytes</c> is the huge body's size; <c>Flag</c> is plain text (echo) or declared length (huge body).</summary>
+    internal (Action Action, int Status, int LatencyMs, long Bytes, bool Flag) Next(string path)
     {
         lock (_gate)
         {
             if (_pathContains is not null && !path.Contains(_pathContains, StringComparison.Ordinal))
             {
-                return (Action.None, 0, _latencyMs);
+                return (Action.None, 0, _latencyMs, 0, false);
             }
 
             if (_dropNext > 0)
             {
                 _dropNext--;
-                return (Action.Drop, 0, _latencyMs);
+                return (Action.Drop, 0, _latencyMs, 0, false);
             }
 
             if (_failNext > 0)
             {
                 _failNext--;
-                return (Action.Fail, _failStatus, _latencyMs);
+                return (Action.Fail, _failStatus, _latencyMs, 0, false);
             }
 
-            return (Action.None, 0, _latencyMs);
+            if (_echoNext > 0)
+            {
+                _echoNext--;
+                return (Action.EchoAuthorization, _echoStatus, _latencyMs, 0, _echoPlainText);
+            }
+
+            if (_hugeNext > 0)
+            {
+                _hugeNext--;
+                return (Action.HugeBody, 200, _latencyMs, _hugeBytes, _hugeDeclaresLength);
+            }
+
+            return (Action.None, 0, _latencyMs, 0, false);
         }
     }
 
@@ -106,6 +163,20 @@ public sealed class FaultInjector
                 _dropNext = drop.GetInt32();
             }
 
+            if (body.TryGetProperty("echoAuthorizationNext", out var echo))
+            {
+                _echoNext = echo.GetInt32();
+                _echoStatus = body.TryGetProperty("echoStatus", out var echoStatus) ? echoStatus.GetInt32() : 401;
+                _echoPlainText = body.TryGetProperty("echoPlainText", out var plain) && plain.ValueKind == JsonValueKind.True;
+            }
+
+            if (body.TryGetProperty("hugeBodyNext", out var huge))
+            {
+                _hugeNext = huge.GetInt32();
+                _hugeBytes = body.TryGetProperty("hugeBodyBytes", out var bytes) ? bytes.GetInt64() : 0;
+                _hugeDeclaresLength = !body.TryGetProperty("hugeBodyDeclaresLength", out var declares) || declares.ValueKind != JsonValueKind.False;
+            }
+
             if (body.TryGetProperty("pathContains", out var path))
             {
                 _pathContains = path.ValueKind == JsonValueKind.String ? path.GetString() : null;
@@ -122,6 +193,12 @@ public sealed class FaultInjector
             w.WriteNumber("failNext", _failNext);
             w.WriteNumber("failStatus", _failStatus);
             w.WriteNumber("dropNext", _dropNext);
+            w.WriteNumber("echoAuthorizationNext", _echoNext);
+            w.WriteNumber("echoStatus", _echoStatus);
+            w.WriteBoolean("echoPlainText", _echoPlainText);
+            w.WriteNumber("hugeBodyNext", _hugeNext);
+            w.WriteNumber("hugeBodyBytes", _hugeBytes);
+            w.WriteBoolean("hugeBodyDeclaresLength", _hugeDeclaresLength);
             if (_pathContains is not null)
             {
                 w.WriteString("pathContains", _pathContains);

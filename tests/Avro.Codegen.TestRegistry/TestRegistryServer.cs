@@ -155,7 +155,7 @@ public sealed class TestRegistryServer : IAsyncDisposable
         // Faults: latency, injected errors, dropped connections.
         app.Use(async (context, next) =>
         {
-            var (action, status, latency) = options.Faults.Next(context.Request.Path.Value ?? "/");
+            var (action, status, latency, bytes, flag) = options.Faults.Next(context.Request.Path.Value ?? "/");
             if (latency > 0)
             {
                 await Task.Delay(latency, context.RequestAborted);
@@ -169,6 +169,12 @@ public sealed class TestRegistryServer : IAsyncDisposable
                 case FaultInjector.Action.Fail:
                     await RegistryHttp.WriteErrorAsync(context, status, status == 500 ? RegistryErrorCodes.ServerError : status,
                         "Injected fault: HTTP " + status);
+                    return;
+                case FaultInjector.Action.EchoAuthorization:
+                    await EchoAuthorizationAsync(context, status, plainText: flag);
+                    return;
+                case FaultInjector.Action.HugeBody:
+                    await HugeBodyAsync(context, bytes, declareLength: flag);
                     return;
                 default:
                     await next(context);
@@ -226,6 +232,68 @@ public sealed class TestRegistryServer : IAsyncDisposable
 
         // No fallback route: an unknown path ends in the framework's 404, a known path with the wrong method in 405.
         RegistryEndpoints.Map(app, () => server().Registry);
+    }
+
+    // What a proxy that echoes its request does: the header as received and, for basic authentication, what it decodes to.
+    private static async Task EchoAuthorizationAsync(HttpContext context, int status, bool plainText)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        var decoded = "";
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+                var colon = pair.IndexOf(':', StringComparison.Ordinal);
+                decoded = $" user:password {pair}, password {(colon < 0 ? "" : pair[(colon + 1)..])}";
+            }
+            catch (FormatException)
+            {
+                decoded = " (not base64)";
+            }
+        }
+
+        var message = $"denied: got 'Authorization: {header}'{decoded}";
+        if (!plainText)
+        {
+            await RegistryHttp.WriteErrorAsync(context, status, status, message);
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain";
+        await context.Response.WriteAsync(message);
+    }
+
+    // A schema answer of the given size, written in chunks as the client reads. The client hanging up ends it.
+    private static async Task HugeBodyAsync(HttpContext context, long bytes, bool declareLength)
+    {
+        var head = Encoding.UTF8.GetBytes("{\"subject\":\"huge\",\"version\":1,\"id\":1,\"schema\":\"");
+        var tail = Encoding.UTF8.GetBytes("\"}");
+        var filler = Math.Max(0, bytes - head.Length - tail.Length);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = RegistryHttp.ResponseType(context);
+        if (declareLength)
+        {
+            context.Response.ContentLength = head.Length + filler + tail.Length;
+        }
+
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'a');
+        try
+        {
+            await context.Response.Body.WriteAsync(head, context.RequestAborted);
+            for (var left = filler; left > 0; left -= chunk.Length)
+            {
+                await context.Response.Body.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, left)), context.RequestAborted);
+            }
+
+            await context.Response.Body.WriteAsync(tail, context.RequestAborted);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client stopped reading: what a size limit is for.
+        }
     }
 
     private static bool Authorized(HttpContext context, TestRegistryOptions options)

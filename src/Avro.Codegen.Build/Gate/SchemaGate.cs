@@ -184,6 +184,9 @@ public static class SchemaGate
 
         public void Add(int order, GateDiagnostic diagnostic)
         {
+            // Every diagnostic passes here on its way to the build log or the console: the last place to remove a
+            // credential that a registry answer carried into a message.
+            diagnostic = diagnostic with { Message = RedactSecrets(diagnostic.Message) };
             lock (_gate)
             {
                 _diagnostics.Add((order, _diagnostics.Count, diagnostic));
@@ -192,6 +195,15 @@ public static class SchemaGate
                     _incomplete = true;
                 }
             }
+        }
+
+        private string RedactSecrets(string message)
+        {
+            var url = _settings.RegistryUrl;
+            var urlUserInfo = url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+                ? Uri.UnescapeDataString(uri.UserInfo)
+                : null;
+            return Avro.Codegen.Registry.SecretRedaction.Redact(message, _settings.UserInfo, _settings.BearerToken, urlUserInfo);
         }
 
         private void Outcome(int order, SubjectOutcome outcome)

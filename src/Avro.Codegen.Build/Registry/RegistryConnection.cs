@@ -21,8 +21,12 @@ public sealed class RegistryConnection
     /// <summary>The default time allowed for one request.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    private RegistryConnection(Uri baseUri, string displayUrl, string? userInfo, string? bearerToken, TimeSpan timeout, int retries)
+    // User-info given in the URL when the environment's credentials replace it: never sent, still never printed.
+    private readonly string? _urlUserInfo;
+
+    private RegistryConnection(Uri baseUri, string displayUrl, string? userInfo, string? bearerToken, string? urlUserInfo, TimeSpan timeout, int retries)
     {
+        _urlUserInfo = urlUserInfo;
         BaseUri = baseUri;
         DisplayUrl = displayUrl;
         UserInfo = userInfo;
@@ -96,28 +100,14 @@ public sealed class RegistryConnection
 
         var baseUri = builder.Uri;
         var display = baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return new RegistryConnection(baseUri, display, Empty(userInfo) ?? urlUserInfo, Empty(bearerToken), timeout, retries);
+        return new RegistryConnection(baseUri, display, Empty(userInfo) ?? urlUserInfo, Empty(bearerToken), urlUserInfo, timeout, retries);
     }
 
-    /// <summary>Replaces every occurrence of a credential in <paramref name="text"/> with <c>***</c>.</summary>
-    public string Redact(string text)
-    {
-        foreach (var secret in new[] { UserInfo, BearerToken, PasswordOf(UserInfo) })
-        {
-            if (!string.IsNullOrEmpty(secret) && secret!.Length >= 3)
-            {
-                text = text.Replace(secret, "***");
-            }
-        }
-
-        return text;
-    }
-
-    private static string? PasswordOf(string? userInfo)
-    {
-        var colon = userInfo?.IndexOf(':') ?? -1;
-        return colon >= 0 ? userInfo!.Substring(colon + 1) : null;
-    }
+    /// <summary>
+    /// Replaces every form of a credential in <paramref name="text"/> (plain, base64 as in a Basic header,
+    /// percent-encoded, the password alone) and any echoed <c>Authorization</c> header value with <c>***</c>.
+    /// </summary>
+    public string Redact(string text) => Avro.Codegen.Registry.SecretRedaction.Redact(text, UserInfo, BearerToken, _urlUserInfo);
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }

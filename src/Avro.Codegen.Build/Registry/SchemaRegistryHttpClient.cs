@@ -88,7 +88,7 @@ public sealed class SchemaRegistryHttpClient : IDisposable
             {
                 if (item is JsonString text)
                 {
-                    messages.Add(text.Value);
+                    messages.Add(_connection.Redact(text.Value));
                 }
             }
         }
@@ -116,7 +116,7 @@ public sealed class SchemaRegistryHttpClient : IDisposable
         var response = await SendAsync(HttpMethod.Post, "subjects/" + Escape(subject) + "/versions", SchemaBody(schema), cancellationToken).ConfigureAwait(false);
         if (response.Status == 409)
         {
-            throw new RegistryIncompatibleException(response.Message ?? "incompatible with an earlier schema");
+            throw new RegistryIncompatibleException(_connection.Redact(response.Message ?? "incompatible with an earlier schema"));
         }
 
         EnsureSuccess(response, "POST", "subjects/{subject}/versions");

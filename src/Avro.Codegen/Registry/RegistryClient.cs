@@ -22,6 +22,8 @@ public sealed class RegistryClient : IRegistryClient
     private readonly Uri[] _urls;
     private readonly RegistryClientOptions _options;
     private readonly AuthenticationHeaderValue? _basic;
+    private readonly string? _userInfo;
+    private string? _providedBearer;
     private readonly Random _jitter = new();
     private int _preferredUrl;
 
@@ -45,7 +47,7 @@ public sealed class RegistryClient : IRegistryClient
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                throw new ArgumentException($"'{Redact(text)}' is not an http(s) schema registry URL.", nameof(options));
+                throw new ArgumentException($"'{SecretRedaction.RedactUrl(text)}' is not an http(s) schema registry URL.", nameof(options));
             }
 
             if (uri.UserInfo.Length > 0)
@@ -70,6 +72,7 @@ public sealed class RegistryClient : IRegistryClient
 
         _urls = [.. urls];
         userInfo = options.BasicAuthUserInfo ?? userInfo;
+        _userInfo = userInfo;
         if (userInfo is not null)
         {
             _basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userInfo)));
@@ -241,7 +244,7 @@ public sealed class RegistryClient : IRegistryClient
         var messages = new List<string>();
         if (root.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array)
         {
-            messages.AddRange(list.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString()! : m.GetRawText()));
+            messages.AddRange(list.EnumerateArray().Select(m => Redact(m.ValueKind == JsonValueKind.String ? m.GetString()! : m.GetRawText())));
         }
 
         return new CompatibilityCheckResult(flag.GetBoolean(), messages);
@@ -332,7 +335,7 @@ public sealed class RegistryClient : IRegistryClient
                         return ParseBody(content, method, url);
                     }
 
-                    var error = ErrorFromResponse(response.StatusCode, content, method, url);
+                    var error = ErrorFromResponse(response.StatusCode, content, method, url, Redact);
                     if (!IsRetriable(response.StatusCode))
                     {
                         throw error;
@@ -340,18 +343,18 @@ public sealed class RegistryClient : IRegistryClient
 
                     last = error;
                     retryAfter = response.Headers.RetryAfter?.Delta;
-                    _options.Log?.Invoke($"Schema registry {method} {url} answered {(int)response.StatusCode}; trying again.");
+                    Log($"Schema registry {method} {url} answered {(int)response.StatusCode}; trying again.");
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     last = new RegistryException(0, 0,
                         $"Schema registry {method} {url} did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.");
-                    _options.Log?.Invoke(last.Message);
+                    Log(last.Message);
                 }
                 catch (HttpRequestException e)
                 {
-                    last = new RegistryException(0, 0, $"Schema registry {method} {url} could not be reached: {e.Message}", e);
-                    _options.Log?.Invoke(last.Message);
+                    last = new RegistryException(0, 0, Redact($"Schema registry {method} {url} could not be reached: {e.Message}"), e);
+                    Log(last.Message);
                 }
             }
 
@@ -385,9 +388,14 @@ public sealed class RegistryClient : IRegistryClient
         request.Headers.Accept.ParseAdd("application/vnd.schemaregistry+json; q=0.9");
         request.Headers.Accept.ParseAdd("application/json; q=0.5");
         request.Headers.TryAddWithoutValidation("Confluent-Accept-Unknown-Properties", "true");
-        string? bearer = _options.BearerTokenProvider is { } provider
-            ? await provider(cancellationToken).ConfigureAwait(false)
-            : _options.BearerToken;
+        string? bearer = _options.BearerToken;
+        if (_options.BearerTokenProvider is { } provider)
+        {
+            // Remembered so that messages can be cleaned of the token a server echoes back.
+            bearer = await provider(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _providedBearer, bearer);
+        }
+
         if (bearer is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
@@ -428,7 +436,7 @@ public sealed class RegistryClient : IRegistryClient
         }
     }
 
-    private static RegistryException ErrorFromResponse(HttpStatusCode status, byte[] content, HttpMethod method, Uri url)
+    private static RegistryException ErrorFromResponse(HttpStatusCode status, byte[] content, HttpMethod method, Uri url, Func<string, string> redact)
     {
         var code = (int)status;
         try
@@ -438,8 +446,9 @@ public sealed class RegistryClient : IRegistryClient
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_code", out var errorCode) && errorCode.TryGetInt32(out var registryCode))
             {
                 var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                // The registry's message is the server's text: it may echo the request's credentials.
                 return new RegistryException(code, registryCode,
-                    $"Schema registry {method} {url} failed with HTTP {code}, error_code {registryCode}: {message}");
+                    $"Schema registry {method} {url} failed with HTTP {code}, error_code {registryCode}: {redact(message ?? "")}");
             }
         }
         catch (JsonException)
@@ -563,11 +572,8 @@ public sealed class RegistryClient : IRegistryClient
     private static IEnumerable<string> SplitUrls(IEnumerable<string> urls) =>
         urls.SelectMany(u => u.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    /// <summary>A URL as text with any user-info replaced, for messages about URLs that did not even parse.</summary>
-    internal static string Redact(string url)
-    {
-        var scheme = url.IndexOf("://", StringComparison.Ordinal);
-        var at = url.IndexOf('@', StringComparison.Ordinal);
-        return scheme >= 0 && at > scheme ? url[..(scheme + 3)] + "***@" + url[(at + 1)..] : url;
-    }
+    /// <summary>Text without any form of this client's credentials (see <see cref="SecretRedaction"/>).</summary>
+    private string Redact(string text) => SecretRedaction.Redact(text, _userInfo, _options.BearerToken, Volatile.Read(ref _providedBearer));
+
+    private void Log(string line) => _options.Log?.Invoke(Redact(line));
 }

@@ -3,7 +3,8 @@ namespace Avro.Codegen.Registry;
 /// <summary>
 /// A schema registry answered with an error, or could not be reached. Carries the HTTP status and the registry's
 /// <c>error_code</c> (for example 40401 "subject not found", 40901 "incompatible schema", 42201 "invalid schema").
-/// The message never contains credentials: URLs in it are stripped of user-info.
+/// The message never contains credentials: URLs in it are stripped of user-info, and the client's credentials are
+/// removed from any server text it quotes (in every form a server can echo them: plain, base64, percent-encoded).
 /// </summary>
 public class RegistryException : Exception
 {
