@@ -78,18 +78,5 @@ public abstract class CliTestBase : IDisposable
         Assert.DoesNotContain("   at ", run.Error);
     }
 
-    protected static string RepoRoot
-    {
-        get
-        {
-            var dir = AppContext.BaseDirectory;
-            while (dir is not null && !File.Exists(Path.Combine(dir, "Avro.Codegen.sln")))
-            {
-                dir = Path.GetDirectoryName(dir);
-            }
-
-            Assert.NotNull(dir);
-            return dir!;
-        }
-    }
+    protected static string RepoRoot => RepositoryRoot.Path;
 }

@@ -1,4 +1,3 @@
-using Avro.Codegen.TestUtilities;
 
 namespace Avro.Codegen.Generator.Tests;
 

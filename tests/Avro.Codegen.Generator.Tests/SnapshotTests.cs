@@ -1,5 +1,4 @@
 using Avro.Codegen.Generator.Tests.Helpers;
-using Avro.Codegen.TestUtilities;
 
 namespace Avro.Codegen.Generator.Tests;
 

@@ -28,7 +28,7 @@ public sealed class NodeClientFactAttribute : FactAttribute
 /// </summary>
 public sealed class ConfluentJsClientTests : IAsyncLifetime
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = RepositoryRoot.Path;
     private TestRegistryServer _server = null!;
 
     internal static string? NodeModules
@@ -44,18 +44,6 @@ public sealed class ConfluentJsClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Avro.Codegen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Avro.Codegen.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private async Task<string> RunNodeAsync(params string[] args)
     {

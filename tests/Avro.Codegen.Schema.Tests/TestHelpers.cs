@@ -5,20 +5,7 @@ namespace Avro.Codegen.Schema.Tests;
 internal static class TestHelpers
 {
     /// <summary>The repository root (the folder holding Avro.Codegen.sln).</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = AppContext.BaseDirectory;
-            while (dir is not null && !File.Exists(Path.Combine(dir, "Avro.Codegen.sln")))
-            {
-                dir = Path.GetDirectoryName(dir);
-            }
-
-            Assert.NotNull(dir);
-            return dir!;
-        }
-    }
+    public static string RepoRoot => RepositoryRoot.Path;
 
     /// <summary>Parses a schema that must be valid.</summary>
     public static AvroSchema Valid(string text)

@@ -4,8 +4,8 @@ namespace Avro.Codegen.TestUtilities;
 
 /// <summary>
 /// The team's shared test vectors (<c>../shared/vectors</c> beside the repository, the folder Directory.Build.props
-/// calls <c>$(AvroSharedDir)</c>). Found by walking up from the test assembly to the folder holding
-/// <c>Avro.Codegen.sln</c>; <c>AVRO_SHARED_DIR</c> overrides it.
+/// calls <c>$(AvroSharedDir)</c>). Found beside <see cref="RepositoryRoot"/>;
+/// <c>AVRO_SHARED_DIR</c> overrides it.
 /// </summary>
 internal static class SharedVectors
 {
@@ -37,14 +37,6 @@ internal static class SharedVectors
             return overridden;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Avro.Codegen.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-            }
-        }
-
-        throw new InvalidOperationException("Avro.Codegen.sln not found above " + AppContext.BaseDirectory + "; set AVRO_SHARED_DIR.");
+        return Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared"));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Avro.Codegen.TestUtilities;
 
 namespace Avro.Codegen.Cli.Tests.Compat;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Avro.Codegen.Schema.Compatibility;
-using Avro.Codegen.TestUtilities;
 
 namespace Avro.Codegen.Schema.Tests.Compatibility;
 
