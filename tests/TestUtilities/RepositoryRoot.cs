@@ -1,5 +1,7 @@
 namespace Avro.Codegen.TestUtilities;
 
+// System.IO names are qualified: test projects that reference Apache.Avro also see its Avro.File namespace.
+
 /// <summary>
 /// The repository root: the folder holding <c>Avro.Codegen.sln</c>, found by walking up from the test assembly's
 /// folder. Linked into every test project by <c>tests/Directory.Build.props</c>.
@@ -16,9 +18,9 @@ internal static class RepositoryRoot
 
     private static string Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Avro.Codegen.sln")))
+            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Avro.Codegen.sln")))
             {
                 return dir.FullName;
             }
