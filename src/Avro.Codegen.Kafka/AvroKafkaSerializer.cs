@@ -22,13 +22,16 @@ public sealed class AvroKafkaSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
 {
     private readonly ConfluentAvroSerializer<T> _values;
     private readonly ConfluentAvroSerializer<T> _keys;
+    private readonly SchemaIdLocation _location;
 
     /// <summary>Creates the serializer.</summary>
     /// <param name="registry">The schema registry client (one per process is the intended use).</param>
     /// <param name="options">Subject naming and id source; its <see cref="ConfluentSerializerOptions.IsKey"/> is ignored
     /// (each message's context says whether it is a key).</param>
-    public AvroKafkaSerializer(IRegistryClient registry, ConfluentSerializerOptions? options = null)
+    /// <param name="location">Where the schema id goes: before the body (default) or in a record header.</param>
+    public AvroKafkaSerializer(IRegistryClient registry, ConfluentSerializerOptions? options = null, SchemaIdLocation location = SchemaIdLocation.Prefix)
     {
+        _location = location;
         ArgumentNullException.ThrowIfNull(registry);
         options ??= new ConfluentSerializerOptions();
         _values = new ConfluentAvroSerializer<T>(registry, SerdeOptions.ForComponent(options, isKey: false));
@@ -36,12 +39,29 @@ public sealed class AvroKafkaSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
     }
 
     /// <inheritdoc/>
-    public byte[] Serialize(T data, SerializationContext context) =>
-        For(context).Serialize(data, context.Topic)!;
+    public byte[] Serialize(T data, SerializationContext context)
+    {
+        if (_location == SchemaIdLocation.Prefix || data is null)
+        {
+            return For(context).Serialize(data, context.Topic)!;
+        }
+
+        var guid = For(context).GetSchemaGuidAsync(context.Topic);
+        SchemaIdHeaders.Add(context, guid.IsCompletedSuccessfully ? guid.Result : guid.AsTask().GetAwaiter().GetResult());
+        return AvroSerializer.Serialize(data);
+    }
 
     /// <inheritdoc/>
-    public async Task<byte[]> SerializeAsync(T data, SerializationContext context) =>
-        (await For(context).SerializeAsync(data, context.Topic).ConfigureAwait(false))!;
+    public async Task<byte[]> SerializeAsync(T data, SerializationContext context)
+    {
+        if (_location == SchemaIdLocation.Prefix || data is null)
+        {
+            return (await For(context).SerializeAsync(data, context.Topic).ConfigureAwait(false))!;
+        }
+
+        SchemaIdHeaders.Add(context, await For(context).GetSchemaGuidAsync(context.Topic).ConfigureAwait(false));
+        return AvroSerializer.Serialize(data);
+    }
 
     private ConfluentAvroSerializer<T> For(SerializationContext context) =>
         context.Component == MessageComponentType.Key ? _keys : _values;

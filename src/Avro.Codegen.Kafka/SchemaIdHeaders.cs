@@ -10,6 +10,18 @@ internal static class SchemaIdHeaders
         ? ConfluentFraming.KeySchemaIdHeader
         : ConfluentFraming.ValueSchemaIdHeader;
 
+    /// <summary>Adds the schema id header (<c>0x01</c> + GUID) of the component to the message's headers.</summary>
+    public static void Add(SerializationContext context, Guid schemaGuid)
+    {
+        var headers = context.Headers ?? throw new InvalidOperationException(
+            $"Writing the schema id in the {NameFor(context)} header needs the message's headers, and the serialization context of topic '{context.Topic}' has none.");
+        var value = new byte[ConfluentFraming.GuidHeaderLength];
+        ConfluentFraming.WriteGuidHeader(value, schemaGuid);
+        // A message serialized twice (a retried produce) keeps one header per component.
+        headers.Remove(NameFor(context));
+        headers.Add(NameFor(context), value);
+    }
+
     /// <summary>The last schema id header of the component, if the message has one.</summary>
     public static bool TryGet(SerializationContext context, out byte[] value)
     {

@@ -13,5 +13,7 @@ internal static class SerdeOptions
         SchemaIdSource = options.SchemaIdSource,
         SchemaId = options.SchemaId,
         Normalize = options.Normalize,
+        MaxReferencedSchemas = options.MaxReferencedSchemas,
+        RegistryTimeout = options.RegistryTimeout,
     };
 }

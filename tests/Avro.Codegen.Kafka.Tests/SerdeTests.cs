@@ -95,3 +95,49 @@ public sealed class SerdeTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => AvroKafkaBuilderExtensions.SetAvroValueSerializer<string, OrderPlaced>(null!, _registry));
     }
 }
+
+/// <summary>Records with the schema id in the record headers, read back by our deserializer and by Confluent's generic one.</summary>
+public sealed class RecordHeaderIdTests : IAsyncLifetime
+{
+    private Avro.Codegen.TestRegistry.TestRegistryServer _server = null!;
+    private RegistryClient _ours = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await Avro.Codegen.TestRegistry.TestRegistryServer.StartAsync();
+        _ours = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _ours.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Header_ids_carry_the_schema_guid_and_the_body_is_bare()
+    {
+        var sample = new OrderPlaced { OrderId = "h-1", Amount = 1.5, Note = "n" };
+        var serializer = new AvroKafkaSerializer<OrderPlaced>(_ours, location: SchemaIdLocation.Header);
+        var headers = new Headers();
+        var context = new SerializationContext(MessageComponentType.Value, "hdr", headers);
+
+        var body = serializer.Serialize(sample, context);
+        var again = await serializer.SerializeAsync(sample, context);
+
+        Assert.Equal(AvroSerializer.Serialize(sample), body);
+        Assert.Equal(body, again);
+        var header = Assert.Single(headers);
+        Assert.Equal(ConfluentFraming.ValueSchemaIdHeader, header.Key);
+        var registered = _server.Registry.GetLatestVersion("hdr-value");
+        Assert.Equal(ConfluentSchemaId.FromGuid(registered.Guid!.Value), ConfluentFraming.ReadSchemaIdHeader(header.GetValueBytes()));
+        Assert.Equal(sample, new AvroKafkaDeserializer<OrderPlaced>(_ours).Deserialize(body, false, context));
+
+        using var confluent = new Confluent.SchemaRegistry.CachedSchemaRegistryClient(
+            new Confluent.SchemaRegistry.SchemaRegistryConfig { Url = _server.BaseAddress.ToString() });
+        var generic = await new Confluent.SchemaRegistry.Serdes.AvroDeserializer<global::Avro.Generic.GenericRecord>(confluent)
+            .DeserializeAsync(body, false, context);
+        Assert.Equal("h-1", generic["orderId"]);
+        Assert.Equal(1.5, generic["amount"]);
+    }
+}

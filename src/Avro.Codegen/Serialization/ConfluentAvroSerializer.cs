@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using Avro.Codegen.Registry;
 
 namespace Avro.Codegen.Serialization;
@@ -20,40 +19,28 @@ namespace Avro.Codegen.Serialization;
 /// <typeparam name="T">A generated record type.</typeparam>
 public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
 {
-    private static readonly TimeSpan LatestRefresh = TimeSpan.FromMinutes(5);
-    private static readonly long NeverExpires = DateTime.MaxValue.Ticks;
-
-    private readonly IRegistryClient _client;
-    private readonly ConfluentSerializerOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, CachedId> _ids = new(StringComparer.Ordinal);
-
-    // The entry of the topic seen last, checked by reference before the dictionary: a producer usually writes one
-    // topic with one string instance, and the dictionary's string hashing was most of the framing overhead.
-    private volatile CachedId? _last;
+    private readonly SchemaIdCache _ids;
 
     /// <summary>Creates a serializer.</summary>
     /// <exception cref="ArgumentException"><see cref="SchemaIdSource.UseSchemaId"/> without a <see cref="ConfluentSerializerOptions.SchemaId"/>.</exception>
     public ConfluentAvroSerializer(IRegistryClient client, ConfluentSerializerOptions? options = null)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
-        _options = options ?? new ConfluentSerializerOptions();
-        _time = _options.TimeProvider;
-        if (_options.SchemaIdSource == SchemaIdSource.UseSchemaId && _options.SchemaId is null)
-        {
-            throw new ArgumentException("SchemaIdSource.UseSchemaId needs ConfluentSerializerOptions.SchemaId.", nameof(options));
-        }
+        ArgumentNullException.ThrowIfNull(client);
+        _ids = new SchemaIdCache(client, options ?? new ConfluentSerializerOptions(),
+            new WriterSchema(RecordSchema<T>.Registry, RecordSchema<T>.FullName, RecordSchema<T>.FullName, T.SchemaFingerprint, typeof(T).Name));
     }
 
     /// <summary>The subject this serializer uses for <paramref name="topic"/>.</summary>
-    public string SubjectFor(string topic) => _options.SubjectFor(topic, RecordSchema<T>.FullName);
+    public string SubjectFor(string topic) => _ids.SubjectFor(topic);
 
     /// <summary>The schema id written for <paramref name="topic"/>, from the cache or the registry.</summary>
-    public ValueTask<int> GetSchemaIdAsync(string topic, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(topic);
-        return TryGetCached(topic, out var id) ? ValueTask.FromResult(id) : new ValueTask<int>(ResolveWithinBudgetAsync(topic, cancellationToken));
-    }
+    public ValueTask<int> GetSchemaIdAsync(string topic, CancellationToken cancellationToken = default) => _ids.GetIdAsync(topic, cancellationToken);
+
+    /// <summary>
+    /// The GUID of the schema whose id is written for <paramref name="topic"/> (what Confluent's header framing
+    /// carries), from the cache or the registry (Schema Registry 8.x and later give GUIDs).
+    /// </summary>
+    public ValueTask<Guid> GetSchemaGuidAsync(string topic, CancellationToken cancellationToken = default) => _ids.GetGuidAsync(topic, cancellationToken);
 
     /// <summary>Serializes <paramref name="value"/> for <paramref name="topic"/>; <see langword="null"/> for a tombstone.</summary>
     public byte[]? Serialize(T? value, string topic)
@@ -123,81 +110,5 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
         writer.Flush();
     }
 
-    private int Id(string topic)
-    {
-        ArgumentNullException.ThrowIfNull(topic);
-        return TryGetCached(topic, out var id) ? id : ResolveWithinBudgetAsync(topic, CancellationToken.None).GetAwaiter().GetResult();
-    }
-
-    private bool TryGetCached(string topic, out int id)
-    {
-        var entry = _last;
-        if (entry is null || !ReferenceEquals(entry.Topic, topic) || !IsFresh(entry))
-        {
-            if (!_ids.TryGetValue(topic, out entry) || !IsFresh(entry))
-            {
-                id = 0;
-                return false;
-            }
-
-            _last = entry;
-        }
-
-        id = entry.Id;
-        return true;
-    }
-
-    // Only ids of SchemaIdSource.UseLatest expire; the others skip the clock on every message.
-    private bool IsFresh(CachedId entry) => entry.ExpiresTicks == NeverExpires || entry.ExpiresTicks > _time.GetUtcNow().UtcTicks;
-
-    private sealed record CachedId(string Topic, int Id, long ExpiresTicks);
-
-    private Task<int> ResolveWithinBudgetAsync(string topic, CancellationToken cancellationToken) =>
-        RegistrySchemaParsing.WithinBudgetAsync(token => ResolveAsync(topic, token), _options.RegistryTimeout,
-            "ConfluentSerializerOptions.RegistryTimeout", $"the schema id of subject '{SubjectFor(topic)}'", cancellationToken);
-
-    private async Task<int> ResolveAsync(string topic, CancellationToken cancellationToken)
-    {
-        var subject = SubjectFor(topic);
-        var schema = RecordSchema<T>.Registry;
-        int id;
-        var expires = NeverExpires;
-        switch (_options.SchemaIdSource)
-        {
-            case SchemaIdSource.UseLatest:
-                var latest = await _client.GetLatestSchemaAsync(subject, cancellationToken).ConfigureAwait(false);
-                await EnsureSameSchemaAsync(latest.Schema, $"{latest.Id} (latest of subject '{subject}')", cancellationToken).ConfigureAwait(false);
-                id = latest.Id;
-                expires = _time.GetUtcNow().Add(LatestRefresh).UtcTicks;
-                break;
-            case SchemaIdSource.UseSchemaId:
-                id = _options.SchemaId!.Value;
-                var fixedSchema = await _client.GetSchemaByIdAsync(id, subject, cancellationToken).ConfigureAwait(false);
-                await EnsureSameSchemaAsync(fixedSchema, id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
-                break;
-            case SchemaIdSource.LookupOnly:
-                id = await _client.GetSchemaIdAsync(subject, schema, _options.Normalize, cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                id = await _client.RegisterSchemaAsync(subject, schema, _options.Normalize, cancellationToken).ConfigureAwait(false);
-                break;
-        }
-
-        _ids[topic] = new CachedId(topic, id, expires);
-        return id;
-    }
-
-    // The body is written by T's generated codec, so the id must name a schema with T's canonical form; otherwise
-    // readers would decode the bytes with the wrong schema.
-    private async Task EnsureSameSchemaAsync(RegistrySchema registered, string describedAs, CancellationToken cancellationToken)
-    {
-        var fingerprint = await RegistrySchemaParsing.FingerprintAsync(_client, registered, "id " + describedAs,
-            _options.MaxReferencedSchemas, "ConfluentSerializerOptions.MaxReferencedSchemas", cancellationToken).ConfigureAwait(false);
-        if (fingerprint != T.SchemaFingerprint)
-        {
-            throw new AvroSchemaMismatchException(
-                $"Schema {describedAs} is not the schema of {typeof(T).Name} ({RecordSchema<T>.FullName}); writing {typeof(T).Name} with that id would mislabel the data.",
-                describedAs, fingerprint, T.SchemaFingerprint);
-        }
-    }
+    private int Id(string topic) => _ids.Id(topic);
 }
