@@ -10,7 +10,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 project="$root/tests/Avro.Codegen.Benchmarks"
 
 if [[ $# -eq 0 ]]; then
-  set -- --job short --iterationTime 250 --filter '*'
+  # BenchmarkDotNet builds its boilerplate project under a 2-minute limit by default; on a loaded 2-core machine
+  # that build alone can take longer, so the limit is raised rather than losing the run.
+  set -- --job short --iterationTime 250 --buildTimeout 600 --filter '*'
 fi
 if [[ "$1" == "--check" ]]; then
   exec dotnet run -c Release --project "$project" -- --check

@@ -66,6 +66,21 @@ public sealed class AvroGenerator : IIncrementalGenerator
             .Combine(resolved.Select(static (result, _) => result.Types));
         context.RegisterSourceOutput(history, static (spc, pair) => HistoryEmitter.Emit(spc, pair.Left, pair.Right));
 
+        // Avro.Specific.ISpecificRecord on the records, only when the project references Apache.Avro (the migration
+        // path from avrogen). The reference check yields a bool, so a compilation edit re-runs only that lookup.
+        var apache = context.CompilationProvider
+            .Select(static (compilation, _) => ReferencesApacheAvroGlobally(compilation));
+        var specificRecords = resolved
+            .SelectMany(static (result, _) => SpecificRecordEmitter.Select(result.Types))
+            .Combine(apache);
+        context.RegisterSourceOutput(specificRecords, static (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                EmitSpecificRecord(spc, pair.Left);
+            }
+        });
+
         var diagnostics = resolved
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
@@ -102,6 +117,40 @@ public sealed class AvroGenerator : IIncrementalGenerator
                 new DiagnosticInfo("AVRO100", "The Avro generator failed unexpectedly while resolving schemas: " + e.GetType().Name + ": " + e.Message, null),
             }.ToEquatableArray());
         }
+    }
+
+    /// <summary>
+    /// True when Avro.Specific.ISpecificRecord is reachable as <c>global::Avro.Specific</c>: a project that references
+    /// Apache.Avro under an extern alias (to keep its <c>Avro.*</c> namespaces out of the way) gets no emitted code
+    /// that could not compile.
+    /// </summary>
+    private static bool ReferencesApacheAvroGlobally(Compilation compilation)
+    {
+        var type = compilation.GetTypeByMetadataName(SpecificRecordEmitter.InterfaceMetadataName);
+        if (type is null)
+        {
+            return false;
+        }
+
+        var aliases = compilation.GetMetadataReference(type.ContainingAssembly)?.Properties.Aliases ?? ImmutableArray<string>.Empty;
+        return aliases.IsDefaultOrEmpty || aliases.Contains("global");
+    }
+
+    private static void EmitSpecificRecord(SourceProductionContext context, TypeSpec spec)
+    {
+        string source;
+        try
+        {
+            source = SpecificRecordEmitter.Emit(spec);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
+                $"The Avro generator failed unexpectedly while emitting ISpecificRecord for '{spec.FullName}': {e.GetType().Name}: {e.Message}"));
+            return;
+        }
+
+        context.AddSource(SpecificRecordEmitter.HintName(spec), SourceText.From(source, System.Text.Encoding.UTF8));
     }
 
     private static void EmitType(SourceProductionContext context, TypeSpec spec)

@@ -30,10 +30,14 @@ public static class GeneratorHarness
     }
 
     public static CSharpCompilation CreateCompilation(LanguageVersion languageVersion = LanguageVersion.Latest, params string[] csharpSources) =>
+        CreateCompilation(languageVersion, [], csharpSources);
+
+    /// <summary>A compilation that also references <paramref name="extraReferences"/> (e.g. Apache.Avro).</summary>
+    public static CSharpCompilation CreateCompilation(LanguageVersion languageVersion, IEnumerable<MetadataReference> extraReferences, params string[] csharpSources) =>
         CSharpCompilation.Create(
             "GeneratedTests",
             csharpSources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(languageVersion))),
-            References.Value,
+            References.Value.Concat(extraReferences),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999, deterministic: true));
 
@@ -63,6 +67,16 @@ public static class GeneratorHarness
     {
         var compilation = CreateCompilation(languageVersion, csharpSources);
         var driver = CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), options, languageVersion);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new Run(driver, driver.GetRunResult(), output, diagnostics);
+    }
+
+    /// <summary>Runs the generator in a compilation that also references <paramref name="extraReferences"/>.</summary>
+    public static Run RunGeneratorWithReferences(IEnumerable<(string Path, string Text)> files, IEnumerable<MetadataReference> extraReferences,
+        LanguageVersion languageVersion = LanguageVersion.Latest)
+    {
+        var compilation = CreateCompilation(languageVersion, extraReferences);
+        var driver = CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), null, languageVersion);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new Run(driver, driver.GetRunResult(), output, diagnostics);
     }
