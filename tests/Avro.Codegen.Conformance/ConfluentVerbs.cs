@@ -84,10 +84,6 @@ internal static class ConfluentVerbs
         {
             return Fail($"bad input: malformed JSON: {e.Message}");
         }
-        catch (InvalidOperationException e)
-        {
-            return Fail($"bad input: {e.Message}");
-        }
         catch (ArgumentException e)
         {
             return Fail($"bad registry URL: {e.Message}");

@@ -63,11 +63,6 @@ catch (JsonException e)
 {
     return Fail($"bad input: malformed JSON: {e.Message}");
 }
-catch (InvalidOperationException e)
-{
-    // e.g. a JSON string with an invalid escape, or a union value without a branch.
-    return Fail($"bad input: {e.Message}");
-}
 
 static void FromJson(string fullName, byte[] input, Stream stdout)
 {

@@ -170,7 +170,7 @@ internal static class TypeEmitter
         var first = true;
         foreach (var field in spec.Fields)
         {
-            w.Open($"{(first ? "if" : "else if")} (reader.ValueTextEquals({Naming.Literal(field.AvroName)}u8))");
+            w.Open($"{(first ? "if" : "else if")} ({Json}.ValueIs(ref reader, {Naming.Literal(field.AvroName)}u8))");
             w.Line($"{Json}.Read(ref reader);");
             codec.ReadJson(field.Type, field.LocalName, declare: false);
             w.Line($"{HasLocal(field)} = true;");
@@ -300,7 +300,7 @@ internal static class TypeEmitter
         w.Line($"{Json}.Expect(ref reader, {CodecEmitter.JsonTokenType}.String, {Naming.Literal(spec.FullName)});");
         foreach (var symbol in spec.Symbols)
         {
-            w.Open($"if (reader.ValueTextEquals({Naming.Literal(symbol)}u8))");
+            w.Open($"if ({Json}.ValueIs(ref reader, {Naming.Literal(symbol)}u8))");
             w.Line($"return {type}.{Naming.Escape(symbol)};");
             w.Close();
         }
@@ -615,7 +615,7 @@ internal static class TypeEmitter
                 continue;
             }
 
-            w.Open($"{(first ? "if" : "else if")} (reader.ValueTextEquals({Naming.Literal(c.Type.BranchName)}u8))");
+            w.Open($"{(first ? "if" : "else if")} ({Json}.ValueIs(ref reader, {Naming.Literal(c.Type.BranchName)}u8))");
             w.Line($"{Json}.Read(ref reader);");
             codec.ReadJson(c.Type, "_branch" + I(i), declare: true);
             w.Line($"result = new {type}({I(i + 1)}, case{I(i)}: _branch{I(i)});");

@@ -97,6 +97,23 @@ public static class AvroJsonCodec
         }
     }
 
+    /// <summary>
+    /// True when the current string or member name is <paramref name="utf8"/>. A name escaped into invalid UTF-16 (a lone
+    /// surrogate such as <c>"\ud800"</c>) cannot be compared and is malformed input: an <see cref="AvroDataException"/>,
+    /// where <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public static bool ValueIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return reader.ValueTextEquals(utf8);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new AvroDataException("Invalid JSON string: " + e.Message, reader.TokenStartIndex, e);
+        }
+    }
+
     /// <summary>On the start of a union object: moves to the member name that names the branch.</summary>
     public static void ReadUnionBranchName(ref Utf8JsonReader reader)
     {
@@ -111,7 +128,7 @@ public static class AvroJsonCodec
     {
         Expect(ref reader, JsonTokenType.StartObject, "union branch '" + branch + "'");
         ReadUnionBranchName(ref reader);
-        if (!reader.ValueTextEquals(branchUtf8))
+        if (!ValueIs(ref reader, branchUtf8))
         {
             throw UnknownBranch(ref reader);
         }
