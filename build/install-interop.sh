@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the independent Avro implementations that the interop tests compare against:
-#   - Java Apache Avro (Debian libavro-java) and a JDK to compile build/oracles/java,
-#   - python3-avro for the system interpreter /usr/bin/python3,
+#   - Java Apache Avro (Debian libavro-java) and a JDK to compile build/oracles/java, with snappy-java, xz-java and
+#     commons-compress for the container codecs snappy, xz and bzip2,
+#   - python3-avro for the system interpreter /usr/bin/python3, with python3-snappy and python3-zstandard for the
+#     container codecs snappy and zstandard (bzip2 is in the standard library),
 #   - avsc and @confluentinc/schemaregistry from npm into build/oracles/node (versions pinned by package-lock.json).
 # Idempotent and non-interactive: it installs only what is missing, so a second run changes nothing.
 set -euo pipefail
@@ -30,6 +32,9 @@ package_installed() {
 missing=()
 package_installed libavro-java || missing+=(libavro-java)
 package_installed python3-avro || missing+=(python3-avro)
+for codec_package in libsnappy-java libxz-java libcommons-compress-java python3-snappy python3-zstandard; do
+  package_installed "$codec_package" || missing+=("$codec_package")
+done
 # Any JDK 11+ will do (the image ships openjdk-17); install Debian's default one only when javac is absent.
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
@@ -40,12 +45,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root apt-get update -q
   as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
-  log "Debian packages present (libavro-java, python3-avro, JDK)"
+  log "Debian packages present (libavro-java, python3-avro, container codecs, JDK)"
 fi
 
 # The oracles run under the system interpreter on purpose: a pyenv python3 earlier on PATH lacks the avro module.
 if ! /usr/bin/python3 -c 'import avro.schema, avro.io' >/dev/null 2>&1; then
   log "/usr/bin/python3 cannot import avro after installing python3-avro" >&2
+  exit 1
+fi
+if ! /usr/bin/python3 -c 'import avro.codecs as c; assert c.has_snappy and c.has_zstandard' >/dev/null 2>&1; then
+  log "python3-avro does not see the snappy and zstandard codecs after installing python3-snappy/python3-zstandard" >&2
   exit 1
 fi
 if [ ! -f /usr/share/java/avro.jar ]; then

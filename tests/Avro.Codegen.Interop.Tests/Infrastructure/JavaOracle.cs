@@ -4,31 +4,37 @@ using System.Text;
 namespace Avro.Codegen.Interop.Tests.Infrastructure;
 
 /// <summary>
-/// build/oracles/java/AvroOracle.java, compiled once per test run with javac against Debian's Avro jars into
-/// artifacts/oracles/java/&lt;hash&gt;/ (the hash covers the source and the class path, so an edit recompiles and a
-/// rerun reuses the classes).
+/// build/oracles/java/*.java (AvroOracle, ContainerOracle), compiled once per test run with javac against Debian's Avro
+/// jars into artifacts/oracles/java/&lt;hash&gt;/ (the hash covers the sources and the class path, so an edit recompiles
+/// and a rerun reuses the classes).
 /// </summary>
 internal static class JavaOracle
 {
     private const string JarDir = "/usr/share/java";
 
-    /// <summary>Avro 1.8 and what it loads at run time; every jar comes with libavro-java's dependencies.</summary>
+    /// <summary>
+    /// Avro 1.8 and what it loads at run time: libavro-java's dependencies, plus snappy-java and xz-java (Debian
+    /// libsnappy-java, libxz-java) for the container codecs Avro loads only when a file uses them.
+    /// </summary>
     public static readonly string ClassPath = string.Join(":",
         new[]
         {
             "avro.jar", "avro-guava-dependencies.jar", "jackson-core-asl.jar", "jackson-mapper-asl.jar",
-            "slf4j-api.jar", "slf4j-nop.jar", "paranamer.jar", "commons-compress.jar",
+            "slf4j-api.jar", "slf4j-nop.jar", "paranamer.jar", "commons-compress.jar", "snappy-java.jar", "xz.jar",
         }.Select(jar => Path.Combine(JarDir, jar)));
 
     private static readonly Lazy<string> LazyClassDir = new(Compile, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static string Source => Path.Combine(RepoPaths.Oracles, "java", "AvroOracle.java");
+    private static string[] Sources => Directory.GetFiles(Path.Combine(RepoPaths.Oracles, "java"), "*.java").Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Runs one oracle call in its own JVM.</summary>
-    public static ProcessResult Run(byte[]? stdin, params string[] arguments)
+    public static ProcessResult Run(byte[]? stdin, params string[] arguments) => RunClass("AvroOracle", stdin, arguments);
+
+    /// <summary>Runs the oracle program <paramref name="mainClass"/> (one of build/oracles/java) in its own JVM.</summary>
+    public static ProcessResult RunClass(string mainClass, byte[]? stdin, params string[] arguments)
     {
         OracleAvailability.Require(Oracle.Java);
-        return ProcessRunner.Run("java", ["-cp", LazyClassDir.Value + ":" + ClassPath, "AvroOracle", .. arguments], stdin);
+        return ProcessRunner.Run("java", ["-cp", LazyClassDir.Value + ":" + ClassPath, mainClass, .. arguments], stdin);
     }
 
     /// <summary>
@@ -65,7 +71,7 @@ internal static class JavaOracle
     {
         OracleAvailability.Require(Oracle.Java);
         var hash = Convert.ToHexStringLower(SHA256.HashData(
-            [.. File.ReadAllBytes(Source), .. Encoding.UTF8.GetBytes(ClassPath)]))[..16];
+            [.. Sources.SelectMany(File.ReadAllBytes), .. Encoding.UTF8.GetBytes(ClassPath)]))[..16];
         var classDir = Path.Combine(RepoPaths.Artifacts, "oracles", "java", hash);
         if (File.Exists(Path.Combine(classDir, "AvroOracle.class")))
         {
@@ -75,7 +81,7 @@ internal static class JavaOracle
         // Compile beside the final folder and rename, so that a concurrent run never sees half-written classes.
         var staging = classDir + ".tmp-" + Environment.ProcessId;
         Directory.CreateDirectory(staging);
-        ProcessRunner.Run("javac", ["-nowarn", "-encoding", "UTF-8", "-cp", ClassPath, "-d", staging, Source])
+        ProcessRunner.Run("javac", ["-nowarn", "-encoding", "UTF-8", "-cp", ClassPath, "-d", staging, .. Sources])
             .EnsureSuccess();
         try
         {
@@ -95,11 +101,14 @@ internal static class PythonOracle
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    public static ProcessResult Run(byte[]? stdin, params string[] arguments)
+    public static ProcessResult Run(byte[]? stdin, params string[] arguments) => RunScript("avro_oracle.py", stdin, arguments);
+
+    /// <summary>Runs the oracle script <paramref name="script"/> of build/oracles/python.</summary>
+    public static ProcessResult RunScript(string script, byte[]? stdin, params string[] arguments)
     {
         OracleAvailability.Require(Oracle.Python);
         return ProcessRunner.Run(Interpreter,
-            ["-W", "ignore", Path.Combine(RepoPaths.Oracles, "python", "avro_oracle.py"), .. arguments], stdin);
+            ["-W", "ignore", Path.Combine(RepoPaths.Oracles, "python", script), .. arguments], stdin);
     }
 }
 
