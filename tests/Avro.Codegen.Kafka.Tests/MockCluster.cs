@@ -41,12 +41,25 @@ public sealed class MockCluster : IDisposable
         return config;
     }
 
-    /// <summary>Creates topics with the given partition count.</summary>
-    public void CreateTopics(int partitions, params string[] topics)
+    /// <summary>
+    /// Creates a topic with the mock cluster's default partition count and returns that count. (The mock cluster has
+    /// no controller for CreateTopics; it creates a topic when a producer asks for its metadata.)
+    /// </summary>
+    public int CreateTopic(string topic)
     {
         using var admin = new DependentAdminClientBuilder(_owner.Handle).Build();
-        admin.CreateTopicsAsync(topics.Select(t => new Confluent.Kafka.Admin.TopicSpecification { Name = t, NumPartitions = partitions, ReplicationFactor = 1 }))
-            .GetAwaiter().GetResult();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var found = admin.GetMetadata(topic, TimeSpan.FromSeconds(5)).Topics.SingleOrDefault(t => t.Topic == topic);
+            if (found is { Error.IsError: false, Partitions.Count: > 0 })
+            {
+                return found.Partitions.Count;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The mock cluster did not create topic {topic}.");
+            Thread.Sleep(100);
+        }
     }
 
     /// <summary>Consumes until <paramref name="count"/> messages arrived or the time is up.</summary>
