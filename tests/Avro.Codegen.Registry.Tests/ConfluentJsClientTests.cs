@@ -127,7 +127,7 @@ public sealed class ConfluentJsClientTests : IAsyncLifetime
         public string Write(string name, string text)
         {
             var path = Path.Combine(_dir, name);
-            File.WriteAllText(path, text);
+            System.IO.File.WriteAllText(path, text);
             return path;
         }
 
