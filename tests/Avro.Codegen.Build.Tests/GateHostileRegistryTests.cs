@@ -76,4 +76,46 @@ public sealed class GateHostileRegistryTests : IAsyncLifetime
         Assert.DoesNotContain("url-pa55word", log, StringComparison.Ordinal);
         Assert.Contains("Authorization: Bearer ***", Assert.Single(_engine.Errors).Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_answer_over_the_size_limit_fails_the_request_naming_the_property(bool declareLength)
+    {
+        _server.Faults.HugeBodyNext(5, 512L * 1024 * 1024, declareLength);
+        var task = Task();
+        task.MaxResponseBytes = "65536";
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("AVROB003", error.Code);
+        Assert.Contains("more than 65536 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AvroCodegen_RegistryMaxResponseBytes", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _server.Stats.RequestCount);
+    }
+
+    [Fact]
+    public void The_default_limit_reads_ordinary_answers()
+    {
+        _server.Registry.Register("users-value", new Avro.Codegen.Registry.RegistrySchema(TestSchemas.UserV2));
+
+        Assert.True(Task().Execute(), _engine.AllText());
+    }
+
+    [Theory]
+    [InlineData("1023")]
+    [InlineData("lots")]
+    public void A_limit_that_is_not_a_size_is_an_invalid_option(string value)
+    {
+        var task = Task();
+        task.MaxResponseBytes = value;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("AVROB006", error.Code);
+        Assert.Contains("AvroCodegen_RegistryMaxResponseBytes", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _server.Stats.RequestCount);
+    }
 }

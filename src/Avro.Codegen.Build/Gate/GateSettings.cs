@@ -29,6 +29,9 @@ public sealed class GateSettings
     /// <summary>The time allowed for one registry request.</summary>
     public TimeSpan Timeout { get; set; } = Registry.RegistryConnection.DefaultTimeout;
 
+    /// <summary>The largest registry answer read, in bytes (default 8 MiB); a longer one fails the request.</summary>
+    public long MaxResponseBytes { get; set; } = Registry.RegistryConnection.DefaultMaxResponseBytes;
+
     /// <summary>Retries after a transport failure or a retriable status.</summary>
     public int Retries { get; set; } = 2;
 

@@ -342,7 +342,7 @@ public static class SchemaGate
         public async Task WithRegistry(Func<SchemaRegistryHttpClient, Task> action)
         {
             var connection = RegistryConnection.TryCreate(_settings.RegistryUrl!, _settings.UserInfo, _settings.BearerToken,
-                _settings.Timeout, _settings.Retries, out var error);
+                _settings.Timeout, _settings.Retries, _settings.MaxResponseBytes, out var error);
             if (connection is null)
             {
                 Add(-1, new GateDiagnostic(GateSeverity.Error, GateCodes.InvalidOption, error!));

@@ -21,6 +21,12 @@ public sealed class RegistryConnection
     /// <summary>The default time allowed for one request.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 8 MiB, as in the runtime client.</summary>
+    public const long DefaultMaxResponseBytes = 8L * 1024 * 1024;
+
+    /// <summary>The MSBuild property that sets <see cref="MaxResponseBytes"/> (named in the error when an answer is over it).</summary>
+    public const string MaxResponseBytesProperty = "AvroCodegen_RegistryMaxResponseBytes";
+
     // User-info given in the URL when the environment's credentials replace it: never sent, still never printed.
     private readonly string? _urlUserInfo;
 
@@ -53,6 +59,9 @@ public sealed class RegistryConnection
     /// <summary>How many times a request is retried after a transport failure or a retriable status (408, 429, 5xx).</summary>
     public int Retries { get; }
 
+    /// <summary>The largest answer body read; a longer one is abandoned (never buffered past it) with an error.</summary>
+    public long MaxResponseBytes { get; private set; } = DefaultMaxResponseBytes;
+
     /// <summary>True when requests carry credentials.</summary>
     public bool HasCredentials => UserInfo is not null || BearerToken is not null;
 
@@ -62,7 +71,15 @@ public sealed class RegistryConnection
     /// environment) take precedence over them.
     /// </summary>
     /// <returns>The connection, or <see langword="null"/> with <paramref name="error"/> set (the error never repeats credentials).</returns>
-    public static RegistryConnection? TryCreate(string url, string? userInfo, string? bearerToken, TimeSpan timeout, int retries, out string? error)
+    public static RegistryConnection? TryCreate(string url, string? userInfo, string? bearerToken, TimeSpan timeout, int retries, out string? error) =>
+        TryCreate(url, userInfo, bearerToken, timeout, retries, DefaultMaxResponseBytes, out error);
+
+    /// <summary>
+    /// <see cref="TryCreate(string, string?, string?, TimeSpan, int, out string?)"/> with a limit on the size of
+    /// answers, <paramref name="maxResponseBytes"/> (1 KiB to 2 GiB).
+    /// </summary>
+    public static RegistryConnection? TryCreate(string url, string? userInfo, string? bearerToken, TimeSpan timeout, int retries, long maxResponseBytes,
+        out string? error)
     {
         error = null;
         url = url.Trim();
@@ -91,6 +108,12 @@ public sealed class RegistryConnection
             return null;
         }
 
+        if (maxResponseBytes < 1024 || maxResponseBytes > int.MaxValue)
+        {
+            error = "the registry answer size limit must be from 1024 bytes to 2 GiB";
+            return null;
+        }
+
         var urlUserInfo = uri.UserInfo.Length > 0 ? Uri.UnescapeDataString(uri.UserInfo) : null;
         var builder = new UriBuilder(uri) { UserName = "", Password = "", Query = "", Fragment = "" };
         if (!builder.Path.EndsWith("/", StringComparison.Ordinal))
@@ -100,7 +123,10 @@ public sealed class RegistryConnection
 
         var baseUri = builder.Uri;
         var display = baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return new RegistryConnection(baseUri, display, Empty(userInfo) ?? urlUserInfo, Empty(bearerToken), urlUserInfo, timeout, retries);
+        return new RegistryConnection(baseUri, display, Empty(userInfo) ?? urlUserInfo, Empty(bearerToken), urlUserInfo, timeout, retries)
+        {
+            MaxResponseBytes = maxResponseBytes,
+        };
     }
 
     /// <summary>

@@ -227,8 +227,9 @@ public sealed class SchemaRegistryHttpClient : IDisposable
             Interlocked.Increment(ref _requestCount);
             try
             {
-                using var answer = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var text = answer.Content is null ? "" : await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
+                // Headers only: the body is read under the size limit (HttpClient would buffer any amount first).
+                using var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var text = await ReadBodyAsync(answer, method, relativePath, cancellationToken).ConfigureAwait(false);
                 lastResponse = Response.From((int)answer.StatusCode, answer.ReasonPhrase, text);
                 if (!IsRetriable(lastResponse.Status))
                 {
@@ -266,6 +267,53 @@ public sealed class SchemaRegistryHttpClient : IDisposable
         throw new RegistryException(RegistryFailure.Unreachable,
             $"registry {_connection.DisplayUrl} could not be reached: {lastFailure} ({tries})");
     }
+
+    /// <summary>
+    /// Reads an answer body as UTF-8, at most <see cref="RegistryConnection.MaxResponseBytes"/>: a declared length over
+    /// it fails before reading, a body that streams past it fails as soon as the first byte over arrives. The read
+    /// has the request's timeout too (HttpClient's own covers only the headers here).
+    /// </summary>
+    private async Task<string> ReadBodyAsync(HttpResponseMessage answer, HttpMethod method, string relativePath, CancellationToken cancellationToken)
+    {
+        if (answer.Content is null)
+        {
+            return "";
+        }
+
+        var limit = _connection.MaxResponseBytes;
+        if (answer.Content.Headers.ContentLength > limit)
+        {
+            throw TooLarge(method, relativePath, (int)answer.StatusCode);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_connection.Timeout);
+        using var stream = await answer.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, timeout.Token).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw TooLarge(method, relativePath, (int)answer.StatusCode);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.GetBuffer();
+        var length = (int)buffer.Length;
+        var bom = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return Encoding.UTF8.GetString(bytes, bom, length - bom);
+    }
+
+    private RegistryException TooLarge(HttpMethod method, string relativePath, int status) =>
+        new(RegistryFailure.RequestFailed,
+            $"registry {_connection.DisplayUrl} answered {method.Method} /{PathOnly(relativePath)} with more than "
+            + $"{_connection.MaxResponseBytes.ToString(CultureInfo.InvariantCulture)} bytes, the limit ({RegistryConnection.MaxResponseBytesProperty}, "
+            + "or --max-response-bytes); the answer was not read. Raise the limit if the registry really serves answers this large",
+            status);
 
     private static string PathOnly(string relativePath)
     {

@@ -39,6 +39,9 @@ public abstract class AvroRegistryTask : Task, ICancelableTask
     /// <summary>Retries after transport failures and 408/429/5xx (default 2).</summary>
     public string? Retries { get; set; }
 
+    /// <summary>The largest registry answer read, in bytes (default 8388608, 8 MiB).</summary>
+    public string? MaxResponseBytes { get; set; }
+
     /// <summary>How many subjects are handled at once (default 4).</summary>
     public string? MaxParallelism { get; set; }
 
@@ -104,6 +107,11 @@ public abstract class AvroRegistryTask : Task, ICancelableTask
         if (ParseInt(Retries, "AvroCodegen_RegistryRetries", 0, 10, ref ok) is int retries)
         {
             settings.Retries = retries;
+        }
+
+        if (ParseInt(MaxResponseBytes, RegistryConnection.MaxResponseBytesProperty, 1024, int.MaxValue, ref ok) is int maxResponseBytes)
+        {
+            settings.MaxResponseBytes = maxResponseBytes;
         }
 
         if (ParseInt(MaxParallelism, "AvroCodegen_RegistryParallelism", 1, 64, ref ok) is int parallelism)

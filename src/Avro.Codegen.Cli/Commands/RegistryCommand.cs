@@ -49,6 +49,12 @@ internal static class RegistryCommand
         public Option<int> Timeout { get; } = new("--timeout") { Description = "Seconds allowed per request.", DefaultValueFactory = _ => 30 };
         public Option<int> Retries { get; } = new("--retries") { Description = "Retries after transport failures and 408/429/5xx.", DefaultValueFactory = _ => 2 };
         public Option<int> Parallel { get; } = new("--parallel") { Description = "Subjects handled at once.", DefaultValueFactory = _ => 4 };
+
+        public Option<long> MaxResponseBytes { get; } = new("--max-response-bytes")
+        {
+            Description = "The largest registry answer read, in bytes; a longer one fails the request.",
+            DefaultValueFactory = _ => RegistryConnection.DefaultMaxResponseBytes,
+        };
         public Option<string?> LockFile { get; } = new("--lock-file") { Description = "Schema-id lock file to verify and update (e.g. avro-schemas.lock.json)." };
 
         public void AddTo(Command command, bool lockFile)
@@ -62,6 +68,7 @@ internal static class RegistryCommand
             command.Add(Timeout);
             command.Add(Retries);
             command.Add(Parallel);
+            command.Add(MaxResponseBytes);
             if (lockFile)
             {
                 command.Add(LockFile);
@@ -104,6 +111,7 @@ internal static class RegistryCommand
                 Timeout = TimeSpan.FromSeconds(seconds),
                 Retries = retries,
                 MaxParallelism = parallel,
+                MaxResponseBytes = parse.GetValue(MaxResponseBytes),
                 LockFile = parse.GetValue(LockFile),
                 ReportSchemaErrors = true,
             };

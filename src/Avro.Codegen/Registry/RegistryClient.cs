@@ -40,6 +40,8 @@ public sealed class RegistryClient : IRegistryClient
     public RegistryClient(RegistryClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxResponseBytes, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxResponseBytes, Array.MaxLength, nameof(options));
         _options = options;
         string? userInfo = null;
         var urls = new List<Uri>();
@@ -327,8 +329,8 @@ public sealed class RegistryClient : IRegistryClient
                 try
                 {
                     using var request = await CreateRequestAsync(method, url, body, timeout.Token).ConfigureAwait(false);
-                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                    var content = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                    var content = await ReadBodyAsync(response.Content, method, url, (int)response.StatusCode, timeout.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                     {
                         Volatile.Write(ref _preferredUrl, index);
@@ -423,7 +425,45 @@ public sealed class RegistryClient : IRegistryClient
         return request;
     }
 
-    private static JsonElement ParseBody(byte[] content, HttpMethod method, Uri url)
+    /// <summary>
+    /// Reads an answer body, at most <see cref="RegistryClientOptions.MaxResponseBytes"/>: a declared length over it
+    /// fails before reading, and a body that streams past it fails as soon as the first byte over arrives.
+    /// </summary>
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContent content, HttpMethod method, Uri url, int status, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxResponseBytes;
+        var declared = content.Headers.ContentLength;
+        if (declared > limit)
+        {
+            throw TooLarge(method, url, status, limit);
+        }
+
+        using var buffer = new MemoryStream(declared is { } length ? (int)length : 0);
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw TooLarge(method, url, status, limit);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static RegistryException TooLarge(HttpMethod method, Uri url, int status, long limit) =>
+        new(status, RegistryErrorCodes.UnparsableErrorBody,
+            $"Schema registry {method} {url} answered with more than {limit.ToString(CultureInfo.InvariantCulture)} bytes, the limit "
+            + "(RegistryClientOptions.MaxResponseBytes); the answer was not read. Raise the limit if the registry really serves answers this large.");
+
+    private static JsonElement ParseBody(ReadOnlyMemory<byte> content, HttpMethod method, Uri url)
     {
         try
         {
@@ -436,7 +476,7 @@ public sealed class RegistryClient : IRegistryClient
         }
     }
 
-    private static RegistryException ErrorFromResponse(HttpStatusCode status, byte[] content, HttpMethod method, Uri url, Func<string, string> redact)
+    private static RegistryException ErrorFromResponse(HttpStatusCode status, ReadOnlyMemory<byte> content, HttpMethod method, Uri url, Func<string, string> redact)
     {
         var code = (int)status;
         try

@@ -43,6 +43,18 @@ public sealed class RegistryClientOptions
     /// <summary>How long a subject's latest version is cached. Default 5 minutes; <see cref="TimeSpan.Zero"/> disables it.</summary>
     public TimeSpan LatestCacheTtl { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The largest answer body read from the registry, in bytes. A longer answer (by its <c>Content-Length</c>, or
+    /// while it streams in) is abandoned at once, never buffered past the limit, and raises
+    /// <see cref="RegistryException"/> naming this option. It also bounds what decoding a writer schema can cost,
+    /// since no schema text can exceed it. Default 8 MiB (8,388,608); Confluent's registry keeps schemas in a Kafka
+    /// topic whose messages are 1 MB by default.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 8 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 8L * 1024 * 1024;
+
     /// <summary>At most this many schemas and ids are cached; beyond it the cache starts over. Default 1000.</summary>
     public int MaxCachedSchemas { get; set; } = 1000;
 
