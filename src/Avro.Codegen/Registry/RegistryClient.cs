@@ -11,7 +11,9 @@ namespace Avro.Codegen.Registry;
 /// The HTTP client of the Confluent Schema Registry REST API: async and thread-safe, with caches (id to schema,
 /// (subject, schema) to id, latest version with a time to live), basic or bearer authentication, failover across
 /// several URLs, per-attempt timeouts and bounded retries with backoff on 408/429/5xx and connection failures.
-/// Credentials never appear in exception messages or logs.
+/// Concurrent first lookups of one schema id (or subject version) share one request, and an id the registry does not
+/// know is remembered for <see cref="RegistryClientOptions.MissingIdCacheTtl"/>. Answers are read up to
+/// <see cref="RegistryClientOptions.MaxResponseBytes"/>. Credentials never appear in exception messages or logs.
 /// </summary>
 public sealed class RegistryClient : IRegistryClient
 {
@@ -34,6 +36,13 @@ public sealed class RegistryClient : IRegistryClient
 
     // Numbered versions never change (only deletes, which this client forgets), so references are fetched once each.
     private readonly ConcurrentDictionary<(string Subject, int Version, bool IncludeDeleted), RegisteredVersion> _versions = new();
+
+    // Lookups under way: a second caller for the same key waits for the first one's request instead of sending its own.
+    private readonly ConcurrentDictionary<int, Task<RegistrySchema>> _idFlights = new();
+    private readonly ConcurrentDictionary<(string Subject, int Version, bool IncludeDeleted), Task<RegisteredVersion>> _versionFlights = new();
+
+    // Ids the registry answered 40403 for, with when that answer expires (ticks of the options' clock).
+    private readonly ConcurrentDictionary<int, (int Status, string Message, long ExpiresTicks)> _missingIds = new();
 
     /// <summary>Creates a client for the HTTP(S) URLs in <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">No URL, a URL that is not absolute http(s), or a <c>mock://</c> URL (use <see cref="Create(RegistryClientOptions)"/>).</exception>
@@ -158,11 +167,74 @@ public sealed class RegistryClient : IRegistryClient
             return cached;
         }
 
+        if (_missingIds.TryGetValue(id, out var missing))
+        {
+            if (missing.ExpiresTicks > _options.TimeProvider.GetUtcNow().UtcTicks)
+            {
+                // A fresh exception per caller: one instance thrown on many threads would mix their stack traces.
+                throw new RegistryException(missing.Status, RegistryErrorCodes.SchemaNotFound, missing.Message);
+            }
+
+            _missingIds.TryRemove(new KeyValuePair<int, (int, string, long)>(id, missing));
+        }
+
+        return await Shared(_idFlights, id, () => FetchSchemaByIdAsync(id, subject)).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The shared request of GetSchemaByIdAsync. It runs without any one caller's token (each caller stops waiting on
+    // its own); RequestTimeout and MaxRetries bound it.
+    private async Task<RegistrySchema> FetchSchemaByIdAsync(int id, string? subject)
+    {
         var path = "schemas/ids/" + id.ToString(CultureInfo.InvariantCulture) + (subject is null ? "" : "?subject=" + Escape(subject));
-        var root = await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        JsonElement root;
+        try
+        {
+            root = await SendAsync(HttpMethod.Get, path, null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RegistryException e) when (e.ErrorCode == RegistryErrorCodes.SchemaNotFound && _options.MissingIdCacheTtl > TimeSpan.Zero)
+        {
+            var expires = _options.TimeProvider.GetUtcNow().Add(_options.MissingIdCacheTtl).UtcTicks;
+            Remember(_missingIds, id, (e.Status, e.Message, expires));
+            throw;
+        }
+
         var schema = ReadSchema(root);
         Remember(_schemasById, id, schema);
         return schema;
+    }
+
+    /// <summary>
+    /// The task of the lookup under way for <paramref name="key"/>, or a new one started with <paramref name="fetch"/>:
+    /// concurrent first lookups share one request. The entry goes once the lookup ends (its result is in a cache by then).
+    /// </summary>
+    private static Task<TResult> Shared<TKey, TResult>(ConcurrentDictionary<TKey, Task<TResult>> flights, TKey key, Func<Task<TResult>> fetch)
+        where TKey : notnull
+    {
+        var ours = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = flights.GetOrAdd(key, ours.Task);
+        if (shared != ours.Task)
+        {
+            return shared;
+        }
+
+        _ = RunAsync();
+        return ours.Task;
+
+        async Task RunAsync()
+        {
+            try
+            {
+                ours.SetResult(await fetch().ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                ours.SetException(e);
+            }
+            finally
+            {
+                flights.TryRemove(new KeyValuePair<TKey, Task<TResult>>(key, ours.Task));
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -203,11 +275,15 @@ public sealed class RegistryClient : IRegistryClient
             return cached;
         }
 
-        var path = $"subjects/{Escape(subject)}/versions/{version.ToString(CultureInfo.InvariantCulture)}?deleted={Bool(includeDeleted)}";
-        var root = await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
-        var registered = ReadRegistered(root, subject);
-        Remember(_versions, (subject, version, includeDeleted), registered);
-        return registered;
+        var key = (subject, version, includeDeleted);
+        return await Shared(_versionFlights, key, async () =>
+        {
+            var path = $"subjects/{Escape(subject)}/versions/{version.ToString(CultureInfo.InvariantCulture)}?deleted={Bool(includeDeleted)}";
+            var root = await SendAsync(HttpMethod.Get, path, null, CancellationToken.None).ConfigureAwait(false);
+            var registered = ReadRegistered(root, subject);
+            Remember(_versions, key, registered);
+            return registered;
+        }).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

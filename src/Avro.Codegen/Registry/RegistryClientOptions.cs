@@ -55,6 +55,17 @@ public sealed class RegistryClientOptions
     /// <summary>The default of <see cref="MaxResponseBytes"/>: 8 MiB.</summary>
     public const long DefaultMaxResponseBytes = 8L * 1024 * 1024;
 
+    /// <summary>
+    /// How long an id the registry does not know (error 40403) is remembered as unknown: lookups of it within this time
+    /// fail at once, without a request, so a stream of messages naming one unknown id costs one request, not one per
+    /// message. Default 5 seconds (short: the id may be registered a moment later); <see cref="TimeSpan.Zero"/>
+    /// disables it. Confluent's clients call this <c>missing.id.cache.ttl.sec</c>.
+    /// </summary>
+    public TimeSpan MissingIdCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    // The clock of MissingIdCacheTtl; tests substitute one they can move.
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>At most this many schemas and ids are cached; beyond it the cache starts over. Default 1000.</summary>
     public int MaxCachedSchemas { get; set; } = 1000;
 

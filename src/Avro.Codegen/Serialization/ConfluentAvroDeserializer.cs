@@ -122,11 +122,11 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
 
         if (id.Id is { } key)
         {
-            _byId[key] = plan;
+            RegistrySchemaParsing.CachePlan(_byId, key, plan);
         }
         else
         {
-            _byGuid[id.Guid!.Value] = plan;
+            RegistrySchemaParsing.CachePlan(_byGuid, id.Guid!.Value, plan);
         }
 
         return plan;

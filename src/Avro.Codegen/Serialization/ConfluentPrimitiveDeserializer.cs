@@ -117,7 +117,7 @@ public sealed class ConfluentPrimitiveDeserializer<T>
             throw new AvroSchemaMismatchException(id.ToString(), typeof(T).Name, e);
         }
 
-        _plans[id] = plan;
+        RegistrySchemaParsing.CachePlan(_plans, id, plan);
         return plan;
     }
 }

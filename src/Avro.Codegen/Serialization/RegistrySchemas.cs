@@ -79,6 +79,21 @@ internal static class RegistrySchemaParsing
     /// <summary>The default of <c>RegistryTimeout</c> on the serializer and deserializer options.</summary>
     public static readonly TimeSpan DefaultRegistryTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Resolution plans a deserializer keeps; beyond it its cache starts over, so a registry serving ever new ids cannot grow it forever.</summary>
+    public const int MaxCachedPlans = 1000;
+
+    /// <summary>Caches a writer schema's plan under the bound of <see cref="MaxCachedPlans"/>.</summary>
+    public static void CachePlan<TKey>(System.Collections.Concurrent.ConcurrentDictionary<TKey, ResolutionPlan> cache, TKey key, ResolutionPlan plan)
+        where TKey : notnull
+    {
+        if (cache.Count >= MaxCachedPlans)
+        {
+            cache.Clear();
+        }
+
+        cache[key] = plan;
+    }
+
     // References may not nest deeper than this (the walk is recursive; the visited set already stops cycles).
     private const int MaxReferenceDepth = 32;
 
