@@ -22,6 +22,7 @@ internal static class Program
             CompatCommand.Create(),
             FromJsonCommand.Create(),
             ToJsonCommand.Create(),
+            CatCommand.Create(),
             RegistryCommand.Create(),
             IdlCommand.Create(),
         };

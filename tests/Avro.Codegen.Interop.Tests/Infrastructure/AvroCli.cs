@@ -24,8 +24,11 @@ internal static class AvroCli
     public static ProcessResult Run(byte[]? stdin, params string[] arguments) =>
         ProcessRunner.RunOnce(LazyHost.Value, [LazyDll.Value, .. arguments], stdin);
 
-    /// <summary>The option that makes fromjson/tojson keep map entries in input order instead of Java's hash order.</summary>
+    /// <summary>The option that makes fromjson/tojson keep map entries in input order (the default, said explicitly).</summary>
     public static readonly string[] InputOrder = ["--map-order", "input"];
+
+    /// <summary>The option that makes fromjson/tojson write map entries in stock Java Avro's HashMap order.</summary>
+    public static readonly string[] JavaOrder = ["--map-order", "java"];
 
     /// <summary><c>fromjson</c> of a corpus data file.</summary>
     public static ProcessResult FromJson(string relativeData, params string[] options) =>

@@ -25,7 +25,7 @@ internal static class JavaCorpus
     public static DataAnswers ForData(string relativeData) => LazyData.Value[relativeData];
 
     /// <summary>
-    /// Java reading our bytes (<see cref="AvroCli.FromJson"/>, stock map order) and re-encoding our JSON of its own
+    /// Java reading our bytes (<see cref="AvroCli.FromJson"/>, our default input map order) and re-encoding our JSON of its own
     /// input-order bytes (<see cref="AvroCli.ToJson"/> with <c>--map-order input</c>), for every data file in one batch.
     /// </summary>
     public static AnswersOnOurs OnOurs(string relativeData) => LazyOnOurs.Value[relativeData];
