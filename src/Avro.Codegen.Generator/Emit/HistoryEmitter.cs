@@ -66,9 +66,12 @@ internal static class HistoryEmitter
         }
 
         var records = new Dictionary<string, (TypeSpec Spec, RecordSchema Schema)>(StringComparer.Ordinal);
+        var table = current.FirstOrDefault(s => s.Kind == Model.GeneratedKind.SchemaTable);
+        var schemas = new SchemaTemplateSet((table?.Templates ?? Model.EquatableArray<Model.SchemaTemplateSpec>.Empty)
+            .Select(t => new SchemaTemplate(t.FullName, t.JsonHead, t.JsonParts.ToArray(), t.CanonicalParts.ToArray(), t.Holes.ToArray())));
         foreach (var spec in current)
         {
-            if (spec.Kind == Model.GeneratedKind.Record && SchemaParser.Parse(spec.SchemaJson, spec.FullName + ".avsc").Schema is RecordSchema schema)
+            if (spec.Kind == Model.GeneratedKind.Record && SchemaParser.Parse(schemas.ToJson(spec.FullName), spec.FullName + ".avsc").Schema is RecordSchema schema)
             {
                 records[spec.FullName] = (spec, schema);
             }

@@ -45,6 +45,9 @@ internal static class TypeEmitter
             case GeneratedKind.Registry:
                 EmitRegistry(w, spec);
                 break;
+            case GeneratedKind.SchemaTable:
+                EmitSchemaTable(w, spec);
+                break;
         }
 
         return w.ToString();
@@ -55,14 +58,17 @@ internal static class TypeEmitter
 
     private static void EmitSchemaConstants(SourceWriter w, TypeSpec spec)
     {
-        w.Line($"/// <summary>The Avro schema of <c>{Naming.XmlEscape(spec.FullName)}</c>, as written (compact JSON).</summary>");
-        w.Line($"public const string AvroSchemaJson = {Naming.Literal(spec.SchemaJson)};");
+        // The texts come from the compilation's schema table (each type's own JSON once, references resolved at first
+        // use): embedding each type's self-contained schema made the output grow with the square of a reference cycle.
+        var name = Naming.Literal(spec.FullName);
+        w.Line($"/// <summary>The Avro schema of <c>{Naming.XmlEscape(spec.FullName)}</c>, as written (compact, self-contained JSON).</summary>");
+        w.Line($"public static string AvroSchemaJson => {spec.SchemaTable}.Table.Json({name});");
         w.Line();
-        w.Line("/// <summary>The Avro schema as UTF-8 bytes (no allocation).</summary>");
-        w.Line($"public static global::System.ReadOnlySpan<byte> AvroSchemaJsonUtf8 => {Naming.Literal(spec.SchemaJson)}u8;");
+        w.Line("/// <summary>The Avro schema as UTF-8 bytes (encoded once).</summary>");
+        w.Line($"public static global::System.ReadOnlySpan<byte> AvroSchemaJsonUtf8 => {spec.SchemaTable}.Table.JsonUtf8({name});");
         w.Line();
         w.Line("/// <summary>The Parsing Canonical Form of the schema.</summary>");
-        w.Line($"public const string AvroCanonicalSchema = {Naming.Literal(spec.CanonicalJson)};");
+        w.Line($"public static string AvroCanonicalSchema => {spec.SchemaTable}.Table.Canonical({name});");
         w.Line();
         w.Line("/// <summary>The CRC-64-AVRO (Rabin) fingerprint of the canonical form, as used by single-object encoding.</summary>");
         w.Line($"public const ulong AvroSchemaFingerprint = 0x{spec.Fingerprint.ToString("X16", CultureInfo.InvariantCulture)}UL;");
@@ -655,6 +661,29 @@ internal static class TypeEmitter
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     // ----- registry -----
+
+    private static void EmitSchemaTable(SourceWriter w, TypeSpec spec)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// The Avro schemas of the types generated in this compilation: each named type's own schema text once, with the");
+        w.Line("/// types it refers to filled in when a type's schema is first asked for (<c>AvroSchemaJson</c>, <c>AvroCanonicalSchema</c>).");
+        w.Line("/// </summary>");
+        w.Line(GeneratedCode(spec));
+        w.Open($"internal static class {spec.Name}");
+        w.Line("/// <summary>The table, by Avro full name.</summary>");
+        w.Line("public static readonly global::Avro.Codegen.AvroSchemaTable Table = new()");
+        w.Line("{");
+        foreach (var template in spec.Templates)
+        {
+            w.Line($"    {{ {Naming.Literal(template.FullName)}, {Naming.Literal(template.JsonHead)}, {Strings(template.JsonParts)}, {Strings(template.CanonicalParts)}, {Strings(template.Holes)} }},");
+        }
+
+        w.Line("};");
+        w.Close();
+
+        static string Strings(EquatableArray<string> values) =>
+            "new string[] { " + string.Join(", ", values.Select(Naming.Literal)) + (values.Count > 0 ? " }" : "}");
+    }
 
     private static void EmitRegistry(SourceWriter w, TypeSpec spec)
     {

@@ -8,6 +8,7 @@ internal enum GeneratedKind
     Fixed,
     Union,
     Registry,
+    SchemaTable,
 }
 
 /// <summary>
@@ -21,8 +22,8 @@ internal enum GeneratedKind
 /// <param name="Namespace">The C# namespace, or null for the global namespace.</param>
 /// <param name="Name">The C# type name (escaped when needed).</param>
 /// <param name="Doc">The Avro <c>doc</c>.</param>
-/// <param name="SchemaJson">The schema as written (full form, compact), for records, enums and fixed.</param>
-/// <param name="CanonicalJson">The Parsing Canonical Form.</param>
+/// <param name="SchemaTable">For records, enums and fixed: the <c>global::</c>-qualified class holding the compilation's schema table.</param>
+/// <param name="Templates">For the schema table: every named type's own schema text, once (see <see cref="SchemaTemplateSpec"/>).</param>
 /// <param name="Fingerprint">The CRC-64-AVRO fingerprint of the canonical form.</param>
 /// <param name="Fields">Record fields in schema order.</param>
 /// <param name="IsRecursive">True when the record can contain itself (reading needs a depth guard).</param>
@@ -39,8 +40,8 @@ internal sealed record TypeSpec(
     string? Namespace,
     string Name,
     string? Doc,
-    string SchemaJson,
-    string CanonicalJson,
+    string SchemaTable,
+    EquatableArray<SchemaTemplateSpec> Templates,
     ulong Fingerprint,
     EquatableArray<FieldSpec> Fields,
     bool IsRecursive,
@@ -73,3 +74,15 @@ internal sealed record UnionCaseSpec(string CaseName, TypeRef Type);
 /// <param name="FullName">The Avro full name.</param>
 /// <param name="Type">How to read and write it.</param>
 internal sealed record RegistryEntrySpec(string FullName, TypeRef Type);
+
+/// <summary>
+/// One named type's schema texts with the named types it refers to left as holes (the schema core's
+/// <c>SchemaTemplate</c>, as equatable data). The table keeps one per type, so the generated size is linear in the
+/// number of types even when they refer to each other in a cycle.
+/// </summary>
+/// <param name="FullName">The Avro full name.</param>
+/// <param name="JsonHead">The start of the JSON definition, up to its name.</param>
+/// <param name="JsonParts">The rest of the JSON definition, cut at each hole.</param>
+/// <param name="CanonicalParts">The canonical definition, cut at each hole.</param>
+/// <param name="Holes">The full names of the referenced types, in text order.</param>
+internal sealed record SchemaTemplateSpec(string FullName, string JsonHead, EquatableArray<string> JsonParts, EquatableArray<string> CanonicalParts, EquatableArray<string> Holes);

@@ -79,6 +79,11 @@ internal static partial class SchemaResolver
         }
 
         types.AddRange(context.BuildUnionSpecs());
+        if (context.BuildSchemaTable() is { } table)
+        {
+            types.Add(table);
+        }
+
         types.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
         types = UniqueHintNames(types);
         var registry = options.EmitRegistry ? context.BuildRegistry() : null;
@@ -183,6 +188,8 @@ internal static partial class SchemaResolver
         private readonly Dictionary<string, NamedInfo> _named = new(StringComparer.Ordinal);
         private readonly List<NamedInfo> _order = new();
         private readonly Dictionary<string, UnionInfo> _unions = new(StringComparer.Ordinal);
+        private const string SchemaTableClass = "AvroGeneratedSchemas";
+
         private readonly string _unionNamespace;
 
         public Context(GeneratorOptions options, string version, List<DiagnosticInfo> diagnostics)
@@ -265,27 +272,55 @@ internal static partial class SchemaResolver
             while (changed);
         }
 
-        private bool AllReferencesKnown(AvroSchema schema, HashSet<AvroSchema> seen)
+        /// <summary>True when every named type reachable from <paramref name="root"/> is a declared one (iterative: chains across files may be long).</summary>
+        private bool AllReferencesKnown(AvroSchema root, HashSet<AvroSchema> seen)
         {
-            if (!seen.Add(schema))
+            var pending = new Stack<AvroSchema>();
+            pending.Push(root);
+            while (pending.Count > 0)
             {
-                return true;
+                var schema = pending.Pop();
+                if (!seen.Add(schema))
+                {
+                    continue;
+                }
+
+                if (schema is NamedSchema named && (!_named.TryGetValue(named.FullName, out var info) || !ReferenceEquals(info.Schema, named)))
+                {
+                    return false;
+                }
+
+                PushChildren(schema, pending);
             }
 
+            return true;
+        }
+
+        /// <summary>Pushes what a schema contains, last first, so that popping visits it in schema order.</summary>
+        private static void PushChildren(AvroSchema schema, Stack<AvroSchema> pending)
+        {
             switch (schema)
             {
-                case NamedSchema named when !_named.TryGetValue(named.FullName, out var info) || !ReferenceEquals(info.Schema, named):
-                    return false;
                 case RecordSchema record:
-                    return record.Fields.All(f => AllReferencesKnown(f.Type, seen));
+                    for (var i = record.Fields.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push(record.Fields[i].Type);
+                    }
+
+                    break;
                 case ArraySchema array:
-                    return AllReferencesKnown(array.Items, seen);
+                    pending.Push(array.Items);
+                    break;
                 case MapSchema map:
-                    return AllReferencesKnown(map.Values, seen);
+                    pending.Push(map.Values);
+                    break;
                 case UnionSchema union:
-                    return union.Branches.All(b => AllReferencesKnown(b, seen));
-                default:
-                    return true;
+                    for (var i = union.Branches.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push(union.Branches[i]);
+                    }
+
+                    break;
             }
         }
 
@@ -389,44 +424,28 @@ internal static partial class SchemaResolver
             }
         }
 
-        private void Visit(AvroSchema schema, HashSet<AvroSchema> seen)
+        private void Visit(AvroSchema root, HashSet<AvroSchema> seen)
         {
-            if (!seen.Add(schema))
+            var pending = new Stack<AvroSchema>();
+            pending.Push(root);
+            while (pending.Count > 0)
             {
-                return;
-            }
+                var schema = pending.Pop();
+                if (!seen.Add(schema))
+                {
+                    continue;
+                }
 
-            switch (schema)
-            {
-                case RecordSchema record:
-                    foreach (var field in record.Fields)
+                if (schema is UnionSchema union && !union.TryGetNullable(out _, out _))
+                {
+                    var key = UnionKey(union);
+                    if (!_unions.ContainsKey(key))
                     {
-                        Visit(field.Type, seen);
+                        _unions.Add(key, new UnionInfo(key, union));
                     }
+                }
 
-                    break;
-                case ArraySchema array:
-                    Visit(array.Items, seen);
-                    break;
-                case MapSchema map:
-                    Visit(map.Values, seen);
-                    break;
-                case UnionSchema union:
-                    if (!union.TryGetNullable(out _, out _))
-                    {
-                        var key = UnionKey(union);
-                        if (!_unions.ContainsKey(key))
-                        {
-                            _unions.Add(key, new UnionInfo(key, union));
-                        }
-                    }
-
-                    foreach (var branch in union.Branches)
-                    {
-                        Visit(branch, seen);
-                    }
-
-                    break;
+                PushChildren(schema, pending);
             }
         }
 
@@ -561,8 +580,7 @@ internal static partial class SchemaResolver
                 return null;
             }
 
-            var schemaJson = SchemaJson.ToJson(schema);
-            var canonical = ParsingCanonicalForm.ToCanonicalJson(schema);
+            var table = SchemaTableName;
             var fingerprint = SchemaFingerprint.Crc64Avro(schema);
             var hint = schema.FullName + ".g.cs";
             switch (schema)
@@ -571,17 +589,17 @@ internal static partial class SchemaResolver
                 {
                     var fields = BuildFields(record, info);
                     return new TypeSpec(GeneratedKind.Record, schema.FullName, hint, info.CSharpNamespace, info.CSharpName, schema.Doc,
-                        schemaJson, canonical, fingerprint, fields, IsRecursive(record), EquatableArray<string>.Empty, null, 0,
+                        table, EquatableArray<SchemaTemplateSpec>.Empty, fingerprint, fields, IsRecursive(record), EquatableArray<string>.Empty, null, 0,
                         EquatableArray<UnionCaseSpec>.Empty, EquatableArray<RegistryEntrySpec>.Empty, _version);
                 }
 
                 case EnumSchema enumSchema:
                     return new TypeSpec(GeneratedKind.Enum, schema.FullName, hint, info.CSharpNamespace, info.CSharpName, schema.Doc,
-                        schemaJson, canonical, fingerprint, EquatableArray<FieldSpec>.Empty, false, enumSchema.Symbols.ToEquatableArray(),
+                        table, EquatableArray<SchemaTemplateSpec>.Empty, fingerprint, EquatableArray<FieldSpec>.Empty, false, enumSchema.Symbols.ToEquatableArray(),
                         enumSchema.Default, 0, EquatableArray<UnionCaseSpec>.Empty, EquatableArray<RegistryEntrySpec>.Empty, _version);
                 case FixedSchema fixedSchema:
                     return new TypeSpec(GeneratedKind.Fixed, schema.FullName, hint, info.CSharpNamespace, info.CSharpName, schema.Doc,
-                        schemaJson, canonical, fingerprint, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null,
+                        table, EquatableArray<SchemaTemplateSpec>.Empty, fingerprint, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null,
                         fixedSchema.Size, EquatableArray<UnionCaseSpec>.Empty, EquatableArray<RegistryEntrySpec>.Empty, _version);
                 default:
                     return null;
@@ -678,9 +696,33 @@ internal static partial class SchemaResolver
 
                 var ns = _unionNamespace;
                 yield return new TypeSpec(GeneratedKind.Union, union.Key, "AvroUnion." + Naming.Unescape(ns) + "." + union.Name + ".g.cs", ns, union.Name,
-                    null, string.Empty, string.Empty, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
+                    null, string.Empty, EquatableArray<SchemaTemplateSpec>.Empty, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
                     cases.ToEquatableArray(), EquatableArray<RegistryEntrySpec>.Empty, _version);
             }
+        }
+
+        /// <summary>The class that holds the schema table, in the namespace of the generated unions.</summary>
+        public string SchemaTableName => "global::" + _unionNamespace + "." + SchemaTableClass;
+
+        /// <summary>
+        /// The compilation's schema table: the template of every emitted named type (logical fixed types included, as
+        /// schemas refer to them), sorted by full name. Each generated type asks it for its self-contained schema.
+        /// </summary>
+        public TypeSpec? BuildSchemaTable()
+        {
+            var templates = _order
+                .OrderBy(i => i.Schema.FullName, StringComparer.Ordinal)
+                .Select(i => SchemaTemplate.Create(i.Schema))
+                .Select(t => new SchemaTemplateSpec(t.FullName, t.JsonHead, t.JsonParts.ToEquatableArray(), t.CanonicalParts.ToEquatableArray(), t.Holes.ToEquatableArray()))
+                .ToEquatableArray();
+            if (templates.Count == 0)
+            {
+                return null;
+            }
+
+            return new TypeSpec(GeneratedKind.SchemaTable, SchemaTableClass, SchemaTableClass + ".g.cs", _unionNamespace, SchemaTableClass,
+                null, string.Empty, templates, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
+                EquatableArray<UnionCaseSpec>.Empty, EquatableArray<RegistryEntrySpec>.Empty, _version);
         }
 
         public TypeSpec BuildRegistry()
@@ -690,7 +732,7 @@ internal static partial class SchemaResolver
                 .Select(i => new RegistryEntrySpec(i.Schema.FullName, Ref(i.Schema)))
                 .ToEquatableArray();
             return new TypeSpec(GeneratedKind.Registry, "AvroGeneratedTypes", "AvroGeneratedTypes.g.cs", _unionNamespace, "AvroGeneratedTypes",
-                null, string.Empty, string.Empty, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
+                null, string.Empty, EquatableArray<SchemaTemplateSpec>.Empty, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
                 EquatableArray<UnionCaseSpec>.Empty, entries, _version);
         }
 

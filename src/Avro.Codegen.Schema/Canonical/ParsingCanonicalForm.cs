@@ -22,7 +22,15 @@ public static class ParsingCanonicalForm
     /// The walk keeps its own stack of what is still to be written (text, or a schema), so a chain of named types of
     /// any length (e.g. thousands of records, one per file, each referring to the next) cannot exhaust the thread's stack.
     /// </remarks>
-    public static string ToCanonicalJson(AvroSchema schema)
+    public static string ToCanonicalJson(AvroSchema schema) => Write(schema, template: false);
+
+    /// <summary>
+    /// The canonical text of <paramref name="schema"/>'s own definition, with every named type it refers to (itself
+    /// included) written as <see cref="SchemaTemplate.Mark"/> + full name + mark; see <see cref="SchemaTemplate"/>.
+    /// </summary>
+    internal static string ToTemplateJson(NamedSchema schema) => Write(schema, template: true);
+
+    private static string Write(AvroSchema schema, bool template)
     {
         var o = new StringBuilder();
         var written = new HashSet<string>(System.StringComparer.Ordinal);
@@ -36,7 +44,7 @@ public static class ParsingCanonicalForm
                     o.Append(text);
                     break;
                 case AvroSchema next:
-                    Write(next, o, written, pending);
+                    Write(next, o, written, pending, template);
                     break;
             }
         }
@@ -45,7 +53,7 @@ public static class ParsingCanonicalForm
     }
 
     /// <summary>Writes the start of <paramref name="schema"/> and pushes the rest, last part first.</summary>
-    private static void Write(AvroSchema schema, StringBuilder o, HashSet<string> written, Stack<object> pending)
+    private static void Write(AvroSchema schema, StringBuilder o, HashSet<string> written, Stack<object> pending, bool template)
     {
         switch (schema)
         {
@@ -76,6 +84,12 @@ public static class ParsingCanonicalForm
                 pending.Push(map.Values);
                 return;
             case NamedSchema named:
+                if (template && written.Count > 0)
+                {
+                    o.Append(SchemaTemplate.Mark).Append(named.FullName).Append(SchemaTemplate.Mark);
+                    return;
+                }
+
                 if (!written.Add(named.FullName))
                 {
                     JsonValue.WriteString(o, named.FullName);

@@ -115,11 +115,24 @@ public static class SchemaJson
     public static JsonValue ToJsonValue(AvroSchema schema) =>
         Convert(schema, null, new HashSet<string>(System.StringComparer.Ordinal));
 
+    /// <summary>
+    /// The JSON of <paramref name="schema"/>'s own definition, written in its own namespace, with every named type it refers
+    /// to (itself included) written as <see cref="SchemaTemplate.Mark"/> + full name + mark; see <see cref="SchemaTemplate"/>.
+    /// </summary>
+    internal static string ToTemplateJson(NamedSchema schema)
+    {
+        var root = new List<JsonValue>(1);
+        Run(Work.Convert(schema, schema.Namespace, root), new HashSet<string>(System.StringComparer.Ordinal), template: true);
+        var builder = new StringBuilder();
+        JsonTextWriter.Write(root[0], builder, indented: false);
+        return builder.ToString();
+    }
+
     /// <summary>Converts one schema, defining the named types that <paramref name="defined"/> does not hold yet.</summary>
     private static JsonValue Convert(AvroSchema schema, string? ns, HashSet<string> defined)
     {
         var root = new List<JsonValue>(1);
-        Run(Work.Convert(schema, ns, root), defined);
+        Run(Work.Convert(schema, ns, root), defined, template: false);
         return root[0];
     }
 
@@ -127,12 +140,12 @@ public static class SchemaJson
     private static JsonValue ConvertField(RecordField field, string? ns, HashSet<string> defined)
     {
         var members = new List<JsonProperty> { Member("name", new JsonString(field.Name)) };
-        Run(Work.Convert(field.Type, ns, members, "type"), defined);
+        Run(Work.Convert(field.Type, ns, members, "type"), defined, template: false);
         members.AddRange(FieldTrailer(field));
         return new JsonObject(members);
     }
 
-    private static void Run(Work first, HashSet<string> defined)
+    private static void Run(Work first, HashSet<string> defined, bool template)
     {
         var work = new Stack<Work>();
         work.Push(first);
@@ -151,7 +164,7 @@ public static class SchemaJson
                 continue;
             }
 
-            var value = Start(item.Schema!, item.Namespace, defined, work);
+            var value = Start(item.Schema!, item.Namespace, defined, work, template);
             if (item.MemberName is null)
             {
                 item.Items!.Add(value);
@@ -164,7 +177,7 @@ public static class SchemaJson
     }
 
     /// <summary>Creates the value of one schema; what it contains is pushed as work so that it is filled in later.</summary>
-    private static JsonValue Start(AvroSchema schema, string? ns, HashSet<string> defined, Stack<Work> work)
+    private static JsonValue Start(AvroSchema schema, string? ns, HashSet<string> defined, Stack<Work> work, bool template)
     {
         switch (schema)
         {
@@ -209,7 +222,9 @@ public static class SchemaJson
                 }
 
             case NamedSchema named:
-                return StartNamed(named, ns, defined, work);
+                return template && defined.Count > 0
+                    ? new JsonRawText(SchemaTemplate.Mark + named.FullName + SchemaTemplate.Mark)
+                    : StartNamed(named, ns, defined, work);
             default:
                 return new JsonNull();
         }

@@ -221,3 +221,15 @@ public sealed class JsonObject : JsonValue
     /// <inheritdoc />
     public override void WriteTo(System.Text.StringBuilder builder) => JsonTextWriter.Write(this, builder, indented: false);
 }
+
+/// <summary>Text written as it is, never escaped: the holes of a <see cref="SchemaTemplate"/>. Never leaves the schema core.</summary>
+internal sealed class JsonRawText : JsonValue
+{
+    private readonly string _text;
+
+    public JsonRawText(string text) : base(null) => _text = text;
+
+    public override JsonKind Kind => JsonKind.String;
+
+    public override void WriteTo(System.Text.StringBuilder builder) => builder.Append(_text);
+}

@@ -31,8 +31,7 @@ public sealed class GeneratedAssembly : IDisposable
 
     /// <summary>The generated C# type of an Avro full name (namespaces and names may be escaped or renamed).</summary>
     public string TypeNameOf(string avroFullName) =>
-        Assembly.GetTypes().Single(t => (t.GetField("AvroSchemaJson")?.GetRawConstantValue() as string) is not null
-            && (string?)t.GetField("AvroCanonicalSchema")!.GetRawConstantValue() is { } canonical
+        Assembly.GetTypes().Single(t => t.GetProperty("AvroCanonicalSchema")?.GetValue(null) is string canonical
             && canonical.StartsWith("{\"name\":\"" + avroFullName + "\"", StringComparison.Ordinal)).FullName!;
 
     public Assembly Assembly { get; }
