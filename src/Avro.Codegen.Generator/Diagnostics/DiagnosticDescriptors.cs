@@ -33,6 +33,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnrepresentableDefault = new(
         "AVRO103", "Avro default not representable", "{0}", CodegenCategory, DiagnosticSeverity.Warning, true, helpLinkUri: HelpLink);
 
+    /// <summary>AVRO104: "The name '...' has N characters; the generator accepts at most 240": a full name, field name or symbol too long for C#.</summary>
+    public static readonly DiagnosticDescriptor NameTooLong = new(
+        "AVRO104", "Avro name too long for generated code", "{0}", CodegenCategory, DiagnosticSeverity.Error, true, helpLinkUri: HelpLink);
+
+    /// <summary>AVRO105: "The doc of ... has N characters; the generator accepts at most 65536": a doc, default or type text too large.</summary>
+    public static readonly DiagnosticDescriptor TextTooLarge = new(
+        "AVRO105", "Avro schema text too large for generated code", "{0}", CodegenCategory, DiagnosticSeverity.Error, true, helpLinkUri: HelpLink);
+
     /// <summary>AVRO200: "Ignoring ... in AvroCodegen_NamespaceMap": a malformed option value.</summary>
     public static readonly DiagnosticDescriptor InvalidOption = new(
         "AVRO200", "Invalid Avro.Codegen option", "{0}", CodegenCategory, DiagnosticSeverity.Warning, true, helpLinkUri: HelpLink);
@@ -44,6 +52,8 @@ internal static class DiagnosticDescriptors
         "AVRO101" => DuplicateFullName,
         "AVRO102" => CSharpNameCollision,
         "AVRO103" => UnrepresentableDefault,
+        "AVRO104" => NameTooLong,
+        "AVRO105" => TextTooLarge,
         "AVRO200" => InvalidOption,
         _ => SchemaDescriptors.GetOrAdd(id, CreateSchemaDescriptor),
     };

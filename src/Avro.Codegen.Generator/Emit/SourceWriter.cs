@@ -71,7 +71,10 @@ internal sealed class SourceWriter
             return Line("/// <summary>" + fallbackXml + "</summary>");
         }
 
-        var lines = doc!.Replace("\r\n", "\n").Trim().Split('\n');
+        // Every C# line terminator ends a '///' comment, so each starts a new doc line; a lone surrogate has no place in
+        // source text (the file is written as UTF-8) and becomes U+FFFD. The schema JSON keeps the doc exactly.
+        var lines = Naming.ReplaceLoneSurrogates(doc!).Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n')
+            .Replace('\u2028', '\n').Replace('\u2029', '\n').Trim().Split('\n');
         if (lines.Length == 1)
         {
             return Line("/// <summary>" + Naming.XmlEscape(lines[0].Trim()) + "</summary>");

@@ -58,6 +58,15 @@ internal static partial class SchemaResolver
                 continue;
             }
 
+            var beyondLimits = GeneratorLimits.Check(result.DefinedTypes);
+            if (beyondLimits.Count > 0)
+            {
+                // Generated code could not hold the file (the compiler would fail inside generated files, or without
+                // any diagnostic): it is reported like a bad file, at the schema, and generates nothing.
+                diagnostics.AddRange(beyondLimits);
+                continue;
+            }
+
             foreach (var named in result.DefinedTypes)
             {
                 context.Declare(named, files[i].NamespaceOverride, files[i].Path);

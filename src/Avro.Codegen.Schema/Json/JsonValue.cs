@@ -49,11 +49,30 @@ public abstract class JsonValue
     public override string ToString() => ToJson();
 
     /// <summary>Appends <paramref name="value"/> as a JSON string literal, escaping what JSON requires.</summary>
+    /// <remarks>
+    /// A surrogate that is not half of a pair (possible in a <c>doc</c> or default written as <c>"\ud800"</c>) is written
+    /// as a <c>\uXXXX</c> escape, so the text stays valid UTF-16 and converts to UTF-8 without loss.
+    /// </remarks>
     public static void WriteString(System.Text.StringBuilder builder, string value)
     {
         builder.Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    builder.Append(c).Append(value[++i]);
+                }
+                else
+                {
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+
+                continue;
+            }
+
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Avro.Codegen.Generator.Model;
+using Avro.Codegen.Schema;
+using Avro.Codegen.Schema.Json;
+
+namespace Avro.Codegen.Generator.Resolution;
+
+/// <summary>
+/// What generated code can hold. Valid Avro may exceed it; such a file gets a diagnostic at the schema instead of
+/// compiler errors inside generated files (or a compiler that fails without saying why).
+/// </summary>
+internal static class GeneratorLimits
+{
+    /// <summary>
+    /// The longest full name, field name or enum symbol. A full name names the generated file (<c>{name}.g.cs</c>, within
+    /// the 255-byte file names of common file systems) and appears in member names the compiler stores in metadata,
+    /// which allows 1,024 bytes; field names and symbols become C# identifiers (at most 512 characters) with affixes.
+    /// </summary>
+    public const int MaxNameLength = 240;
+
+    /// <summary>
+    /// The longest <c>doc</c>, and the longest default as JSON text. Both are stored as string literals, and all string
+    /// literals of an assembly share a 16 MB heap (the compiler fails with CS8103 beyond it).
+    /// </summary>
+    public const int MaxTextLength = 65_536;
+
+    /// <summary>The longest JSON of one named type's own definition (its part of the schema table).</summary>
+    public const int MaxTypeTextLength = 1_000_000;
+
+    public static List<DiagnosticInfo> Check(IReadOnlyList<NamedSchema> types)
+    {
+        var problems = new List<DiagnosticInfo>();
+        foreach (var type in types)
+        {
+            Name(problems, "full name", type.FullName, type.Span);
+            Text(problems, $"The doc of '{Short(type.FullName)}'", type.Doc?.Length, type.Span);
+            switch (type)
+            {
+                case RecordSchema record:
+                    foreach (var field in record.Fields)
+                    {
+                        Name(problems, $"field name in '{Short(type.FullName)}'", field.Name, field.Span);
+                        Text(problems, $"The doc of field '{Short(field.Name)}'", field.Doc?.Length, field.Span);
+                        Text(problems, $"The default of field '{Short(field.Name)}'", field.Default?.ToJson().Length, field.Default?.Span ?? field.Span);
+                    }
+
+                    break;
+                case EnumSchema @enum:
+                    foreach (var symbol in @enum.Symbols)
+                    {
+                        Name(problems, $"symbol of '{Short(type.FullName)}'", symbol, type.Span);
+                    }
+
+                    break;
+            }
+
+            if (problems.Count == 0)
+            {
+                var template = SchemaTemplate.Create(type);
+                var length = template.JsonParts.Sum(p => p.Length) + template.CanonicalParts.Sum(p => p.Length);
+                if (length > MaxTypeTextLength)
+                {
+                    problems.Add(new DiagnosticInfo("AVRO105",
+                        $"The schema text of '{Short(type.FullName)}' (docs, defaults, aliases and custom properties included) has {N(length)} characters; the generator accepts at most {N(MaxTypeTextLength)} per named type",
+                        SchemaResolver.ToLocation(type.Span)));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private static void Name(List<DiagnosticInfo> problems, string what, string name, SourceSpan? at)
+    {
+        if (name.Length > MaxNameLength)
+        {
+            problems.Add(new DiagnosticInfo("AVRO104",
+                $"The {what} '{Short(name)}' has {N(name.Length)} characters; the generator accepts at most {MaxNameLength} (it names generated files, types and members)",
+                SchemaResolver.ToLocation(at)));
+        }
+    }
+
+    private static void Text(List<DiagnosticInfo> problems, string what, int? length, SourceSpan? at)
+    {
+        if (length > MaxTextLength)
+        {
+            problems.Add(new DiagnosticInfo("AVRO105",
+                $"{what} has {N(length.Value)} characters; the generator accepts at most {N(MaxTextLength)} (generated code stores it as a string literal)",
+                SchemaResolver.ToLocation(at)));
+        }
+    }
+
+    private static string Short(string text) => text.Length <= 60 ? text : text.Substring(0, 40) + "...";
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
