@@ -18,9 +18,12 @@ if ! command -v afl-fuzz >/dev/null 2>&1 || [ ! -x "$sharpfuzz" ]; then echo "af
 
 bin="$root/artifacts/fuzz/bin"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-# A fresh publish each time: instrumenting twice is not possible, and a stale binary would fuzz old code.
-rm -rf "$bin"
 project="$root/tests/Avro.Codegen.Fuzz/Avro.Codegen.Fuzz.csproj"
+if [ "${AVRO_FUZZ_REUSE_BIN:-}" = 1 ] && [ -f "$bin/.instrumented" ]; then
+  echo "reusing the instrumented build in $bin (AVRO_FUZZ_REUSE_BIN=1)"
+else
+# A fresh publish by default: instrumenting twice is not possible, and a stale binary would fuzz old code.
+rm -rf "$bin"
 dotnet publish "$project" -c Release -o "$bin" -nologo -v:q -clp:ErrorsOnly
 # The product (runtime and schema core) with the SharpFuzz tool; in the fuzz assembly only the generated code (the
 # harness itself runs before the fork server starts, where instrumented code would fail): the uninstrumented build of
@@ -30,6 +33,8 @@ for dll in Avro.Codegen.dll Avro.Codegen.Schema.dll; do
 done
 dotnet build "$project" -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null
 dotnet "$root/tests/Avro.Codegen.Fuzz/bin/Release/net10.0/Avro.Codegen.Fuzz.dll" instrument "$bin/Avro.Codegen.Fuzz.dll"
+touch "$bin/.instrumented"
+fi
 
 findings="$root/artifacts/fuzz/findings/$target"
 rm -rf "$findings"

@@ -87,14 +87,15 @@ internal sealed class GeneratedType<T> : IGeneratedType where T : IAvroRecord<T>
 
     public byte[] JsonToBinary(string json) => AvroSerializer.Serialize(AvroSerializer.FromJson<T>(json));
 
-    // A decoded value must encode to bytes that decode to the same value, in binary and through the JSON encoding:
-    // a difference is a bug even when no exception escaped.
+    // A decoded value must encode to bytes that decode to the same value, and read back from its JSON encoding to the
+    // same JSON (compared as JSON: the JSON encoding has one NaN, so a NaN's payload bits need not survive it). A
+    // difference is a bug even when no exception escaped.
     private static void RoundTrip(T value)
     {
         var binary = AvroSerializer.Serialize(value);
         var again = AvroSerializer.Serialize(AvroSerializer.Deserialize<T>(binary));
         FuzzCheck.SameBytes(binary, again, "binary round trip of " + typeof(T).Name);
-        var viaJson = AvroSerializer.Serialize(AvroSerializer.FromJson<T>(AvroSerializer.ToJson(value)));
-        FuzzCheck.SameBytes(binary, viaJson, "JSON round trip of " + typeof(T).Name);
+        var json = AvroSerializer.ToJson(value);
+        FuzzCheck.SameText(json, AvroSerializer.ToJson(AvroSerializer.FromJson<T>(json)), "JSON round trip of " + typeof(T).Name);
     }
 }

@@ -351,14 +351,14 @@ public static class Targets
         }
     }
 
-    // A decoded value must encode, decode back to the same bytes, and survive the JSON encoding.
+    // A decoded value must encode and decode back to the same bytes, and read back from its JSON encoding to the same
+    // JSON (compared as JSON: the JSON encoding has one NaN, so a NaN's payload bits need not survive it).
     private static void GenericRoundTrip(AvroSchema schema, object? value)
     {
         var binary = GenericBinary.Encode(schema, value);
         var again = GenericBinary.Encode(schema, GenericBinary.Decode(schema, binary, FuzzLimits.Reader, KeepBranches));
         FuzzCheck.SameBytes(binary, again, "generic binary round trip");
         var json = GenericJson.ToJson(schema, value);
-        var viaJson = GenericBinary.Encode(schema, GenericJson.FromJson(schema, json, KeepBranches));
-        FuzzCheck.SameBytes(binary, viaJson, "generic JSON round trip of " + json);
+        FuzzCheck.SameText(json, GenericJson.ToJson(schema, GenericJson.FromJson(schema, json, KeepBranches)), "generic JSON round trip");
     }
 }
