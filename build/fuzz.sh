@@ -5,8 +5,10 @@
 # schema registry container. Seeds: tests/fuzz/corpus/TARGET. Findings: artifacts/fuzz/findings/TARGET (crashes/,
 # hangs/, queue/). Publishes the fuzz project to artifacts/fuzz/bin and instruments the product assemblies and the
 # generated code there (never the normal build output). Not run in CI.
-# A crash is reproduced with: dotnet artifacts/fuzz/bin/Avro.Codegen.Fuzz.dll replay TARGET FILE
-# and then kept as tests/fuzz/crashers/TARGET/NAME with a regression test (tests/README.md).
+# AVRO_FUZZ_REUSE_BIN=1 skips the publish and instrumentation when an instrumented build is there (a series of targets).
+# A crash is reproduced with the uninstrumented build (instrumented code only runs under afl):
+#   dotnet tests/Avro.Codegen.Fuzz/bin/Release/net10.0/Avro.Codegen.Fuzz.dll replay TARGET FILE
+# and then kept as tests/fuzz/crashers/TARGET/NAME with a regression test (docs/security.md).
 set -euo pipefail
 if [ $# -ne 2 ]; then echo "usage: build/fuzz.sh TARGET SECONDS" >&2; exit 2; fi
 target=$1; seconds=$2
