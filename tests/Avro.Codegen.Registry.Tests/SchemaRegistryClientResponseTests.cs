@@ -37,6 +37,31 @@ public sealed class SchemaRegistryClientResponseTests
         Assert.Equal(RegistryErrorCodes.UnparsableErrorBody, e.ErrorCode);
     }
 
+    // Found by fuzzing (tests/fuzz/crashers/registry): JsonDocument accepts a string holding bytes that are not UTF-8
+    // and GetString then threw InvalidOperationException out of the client.
+    private static HttpResponseMessage NotUtf8(HttpStatusCode status, string before, string after)
+    {
+        byte[] body = [.. Encoding.UTF8.GetBytes(before), 0x8B, 0xFF, .. Encoding.UTF8.GetBytes(after)];
+        return new(status) { Content = new ByteArrayContent(body) };
+    }
+
+    [Fact]
+    public async Task A_success_answer_with_bytes_that_are_not_utf8_in_a_string_is_50005()
+    {
+        using var client = Client(new CannedHandler((_, _) => NotUtf8(HttpStatusCode.OK, "{\"schema\": \"{", "}\"}")));
+        var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSchemaByIdAsync(1));
+        Assert.Equal((200, RegistryErrorCodes.UnparsableErrorBody), (e.Status, e.ErrorCode));
+        Assert.Contains("not UTF-8", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_error_answer_with_bytes_that_are_not_utf8_in_its_message_is_reported_by_status()
+    {
+        using var client = Client(new CannedHandler((_, _) => NotUtf8(HttpStatusCode.NotFound, "{\"error_code\": 40403, \"message\": \"", "\"}")));
+        var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSchemaByIdAsync(1));
+        Assert.Equal((404, RegistryErrorCodes.UnparsableErrorBody), (e.Status, e.ErrorCode));
+    }
+
     [Fact]
     public async Task A_register_answer_without_an_id_is_50005()
     {

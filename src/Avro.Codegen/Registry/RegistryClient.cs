@@ -541,6 +541,13 @@ public sealed class RegistryClient : IRegistryClient
 
     private static JsonElement ParseBody(ReadOnlyMemory<byte> content, HttpMethod method, Uri url)
     {
+        // JsonDocument leaves string contents unchecked until they are read (GetString then throws
+        // InvalidOperationException), so a body that is not UTF-8 is refused here, whole.
+        if (!System.Text.Unicode.Utf8.IsValid(content))
+        {
+            throw new RegistryException(200, RegistryErrorCodes.UnparsableErrorBody, $"Schema registry {method} {url} answered with a body that is not UTF-8 JSON.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(content);
@@ -557,6 +564,11 @@ public sealed class RegistryClient : IRegistryClient
         var code = (int)status;
         try
         {
+            if (!System.Text.Unicode.Utf8.IsValid(content))
+            {
+                throw new JsonException("not UTF-8");
+            }
+
             using var document = JsonDocument.Parse(content);
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_code", out var errorCode) && errorCode.TryGetInt32(out var registryCode))
