@@ -543,7 +543,7 @@ public sealed class RegistryClient : IRegistryClient
     {
         // JsonDocument leaves string contents unchecked until they are read (GetString then throws
         // InvalidOperationException), so a body that is not UTF-8 is refused here, whole.
-        if (!System.Text.Unicode.Utf8.IsValid(content))
+        if (!System.Text.Unicode.Utf8.IsValid(content.Span))
         {
             throw new RegistryException(200, RegistryErrorCodes.UnparsableErrorBody, $"Schema registry {method} {url} answered with a body that is not UTF-8 JSON.");
         }
@@ -564,7 +564,7 @@ public sealed class RegistryClient : IRegistryClient
         var code = (int)status;
         try
         {
-            if (!System.Text.Unicode.Utf8.IsValid(content))
+            if (!System.Text.Unicode.Utf8.IsValid(content.Span))
             {
                 throw new JsonException("not UTF-8");
             }
