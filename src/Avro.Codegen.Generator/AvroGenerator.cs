@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Avro.Codegen.Generator;
 
 /// <summary>
-/// Turns every <c>.avsc</c> additional file into C# records with generated Avro codecs. The pipeline (walked through in
+/// Turns every <c>.avsc</c> (and Avro IDL <c>.avdl</c>, protocol <c>.avpr</c>) additional file into C# records with generated Avro codecs. The pipeline (walked through in
 /// <c>docs/contributing/architecture.md</c>): read each file with its options -> resolve all files together -> one
 /// spec per named type -> one source file per Avro full name. Diagnostics travel on their own output so that moving
 /// text in a schema re-reports diagnostics without re-emitting code.
@@ -28,7 +28,7 @@ public sealed class AvroGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var files = context.AdditionalTextsProvider
-            .Where(static text => text.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase) && !HistoryEmitter.IsHistory(text.Path))
+            .Where(static text => IsSchemaFile(text.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => ReadFile(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.ParseFile);
@@ -87,6 +87,15 @@ public sealed class AvroGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(
             Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), info.Location?.ToLocation() ?? Location.None, info.Message)));
     }
+
+    /// <summary>
+    /// <c>.avsc</c> (outside history folders), Avro IDL <c>.avdl</c> and protocol <c>.avpr</c> files: all read into one
+    /// schema set, so types of any of them may refer to each other, and IDL imports find the files of the set.
+    /// </summary>
+    private static bool IsSchemaFile(string path) =>
+        (path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase) && !HistoryEmitter.IsHistory(path))
+        || path.EndsWith(".avdl", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".avpr", StringComparison.OrdinalIgnoreCase);
 
     private static SchemaFileInput ReadFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
     {

@@ -28,11 +28,11 @@ public class OptionsTests
     }
 
     [Fact]
-    public void PropsGlobAvscFilesUnlessOptedOut()
+    public void PropsGlobAvscAndAvdlFilesUnlessOptedOut()
     {
         var props = XDocument.Load(RepoFile("src/Avro.Codegen/build/Avro.Codegen.props"));
         var glob = Assert.Single(props.Descendants("AvroSchema"));
-        Assert.Equal("**/*.avsc", (string)glob.Attribute("Include")!);
+        Assert.Equal("**/*.avsc;**/*.avdl", (string)glob.Attribute("Include")!);
         Assert.Contains("AvroCodegen_EnableDefaultItems", (string)glob.Parent!.Attribute("Condition")!);
     }
 }

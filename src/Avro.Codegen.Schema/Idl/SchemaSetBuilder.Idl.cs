@@ -247,7 +247,9 @@ internal sealed partial class SchemaSetBuilder
         {
             Error(SchemaErrors.IdlImport(import.Span, import.Location, candidate is null
                 ? "the name is not a valid path"
-                : $"no such file (looked for '{candidate}')"));
+                : _importResolver is null
+                    ? $"it is not one of the schema files being compiled (looked for '{candidate}')"
+                    : $"no such file (looked for '{candidate}')"));
             return null;
         }
 
