@@ -255,8 +255,9 @@ public static class SchemaGate
                 }
             }
 
-            // One set parse, so a schema may use named types defined in the project's other .avsc files.
-            var set = SchemaParser.ParseSet(sources);
+            // One set parse, so a schema may use named types defined in the project's other .avsc/.avdl files; IDL imports
+            // that are not project items are read from disk next to the importing file.
+            var set = SchemaParser.ParseSet(sources, null, AvroIdl.FileSystemResolver());
             var byPath = new Dictionary<string, SchemaFileResult>(StringComparer.Ordinal);
             foreach (var file in set.Files)
             {
@@ -267,45 +268,87 @@ public static class SchemaGate
             var subjects = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (index, input, text) in readable)
             {
-                if (!byPath.TryGetValue(input.Path, out var file) || file.Schema is null || !file.Success)
+                if (!byPath.TryGetValue(input.Path, out var file) || !file.Success || SchemasOf(file) is not { Count: > 0 } schemas)
                 {
+                    if (file is { Success: true })
+                    {
+                        Add(index, new GateDiagnostic(GateSeverity.Message, null, $"{input.Path}: not checked for compatibility, it declares no main schema and no record"));
+                        continue;
+                    }
+
                     ReportInvalid(index, input, file);
                     Unusable++;
                     continue;
                 }
 
-                var strategy = defaultStrategy;
-                if (!string.IsNullOrWhiteSpace(input.SubjectNameStrategy) && !SubjectNaming.TryParse(input.SubjectNameStrategy, out strategy))
+                foreach (var schema in schemas)
                 {
-                    Add(index, GateDiagnostic.At(GateSeverity.Error, GateCodes.InvalidOption,
-                        $"unknown subject name strategy '{input.SubjectNameStrategy}': use TopicName, RecordName or TopicRecordName", file.Schema.Span, input.Path));
-                    continue;
+                    PrepareOne(index, input, text, schema, schemas.Count, defaultStrategy, subjects, prepared);
                 }
-
-                var fullName = (file.Schema as NamedSchema)?.FullName;
-                var subject = SubjectNaming.Resolve(input.Subject, input.Topic, input.IsKey, strategy, fullName, out var reason);
-                if (subject is null)
-                {
-                    if (reason is not null)
-                    {
-                        Add(index, GateDiagnostic.At(GateSeverity.Error, GateCodes.NoSubject, "no subject: " + reason, file.Schema.Span, input.Path));
-                    }
-
-                    continue;
-                }
-
-                if (subjects.TryGetValue(subject, out var other))
-                {
-                    Add(index, GateDiagnostic.At(GateSeverity.Error, GateCodes.DuplicateSubject,
-                        $"subject '{subject}' is also the subject of {other}; each subject needs exactly one schema file", file.Schema.Span, input.Path));
-                    continue;
-                }
-
-                subjects[subject] = input.Path;
-                prepared.Add(new Prepared(index, input, file.Schema, subject, TextToSend(text, input.Path, file.Schema)));
             }
 
             return prepared;
+        }
+
+        /// <summary>
+        /// The schemas a file contributes: its top-level schema; or, for an Avro IDL or protocol file without a main schema,
+        /// each record it defines (errors excluded), each under its own subject.
+        /// </summary>
+        private static List<AvroSchema> SchemasOf(SchemaFileResult file)
+        {
+            var result = new List<AvroSchema>();
+            if (file.Schema is not null)
+            {
+                result.Add(file.Schema);
+            }
+            else if (file.Protocol is not null || AvroIdl.IsIdlPath(file.Path))
+            {
+                result.AddRange(file.DefinedTypes.Where(t => t is RecordSchema { IsError: false }));
+            }
+
+            return result;
+        }
+
+        private void PrepareOne(int index, GateSchemaInput input, string text, AvroSchema schema, int schemasInFile, SubjectNameStrategy defaultStrategy,
+            Dictionary<string, string> subjects, List<Prepared> prepared)
+        {
+            var strategy = defaultStrategy;
+            if (!string.IsNullOrWhiteSpace(input.SubjectNameStrategy) && !SubjectNaming.TryParse(input.SubjectNameStrategy, out strategy))
+            {
+                Add(index, GateDiagnostic.At(GateSeverity.Error, GateCodes.InvalidOption,
+                    $"unknown subject name strategy '{input.SubjectNameStrategy}': use TopicName, RecordName or TopicRecordName", schema.Span, input.Path));
+                return;
+            }
+
+            if (schemasInFile > 1 && (!string.IsNullOrWhiteSpace(input.Subject) || (strategy == SubjectNameStrategy.TopicName && !string.IsNullOrWhiteSpace(input.Topic))))
+            {
+                Add(index, GateDiagnostic.At(GateSeverity.Error, GateCodes.NoSubject,
+                    $"no subject: the file defines {schemasInFile.ToString(CultureInfo.InvariantCulture)} records and no main schema, so one subject cannot name them all; declare the main schema ('schema T;') or use the RecordName or TopicRecordName strategy",
+                    schema.Span, input.Path));
+                return;
+            }
+
+            var fullName = (schema as NamedSchema)?.FullName;
+            var subject = SubjectNaming.Resolve(input.Subject, input.Topic, input.IsKey, strategy, fullName, out var reason);
+            if (subject is null)
+            {
+                if (reason is not null)
+                {
+                    Add(index, GateDiagnostic.At(GateSeverity.Error, GateCodes.NoSubject, "no subject: " + reason, schema.Span, input.Path));
+                }
+
+                return;
+            }
+
+            if (subjects.TryGetValue(subject, out var other))
+            {
+                Add(index, GateDiagnostic.At(GateSeverity.Error, GateCodes.DuplicateSubject,
+                    $"subject '{subject}' is also the subject of {other}; each subject needs exactly one schema file", schema.Span, input.Path));
+                return;
+            }
+
+            subjects[subject] = input.Path;
+            prepared.Add(new Prepared(index, input, schema, subject, schemasInFile > 1 ? SchemaJson.ToJson(schema) : TextToSend(text, input.Path, schema)));
         }
 
         private void ReportInvalid(int index, GateSchemaInput input, SchemaFileResult? file)
@@ -337,7 +380,9 @@ public static class SchemaGate
         /// in other files, since the registry knows nothing about the project's other files.
         /// </summary>
         private static string TextToSend(string text, string path, AvroSchema schema) =>
-            SchemaParser.Parse(text, path).Success ? text : SchemaJson.ToJson(schema);
+            !AvroIdl.IsIdlPath(path) && !path.EndsWith(".avpr", StringComparison.OrdinalIgnoreCase) && SchemaParser.Parse(text, path).Success
+                ? text
+                : SchemaJson.ToJson(schema);
 
         public async Task WithRegistry(Func<SchemaRegistryHttpClient, Task> action)
         {
