@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the independent Avro implementations that the interop tests compare against:
-#   - Java Apache Avro (Debian libavro-java) and a JDK to compile build/oracles/java, with snappy-java, xz-java and
-#     commons-compress for the container codecs snappy, xz and bzip2,
+#   - Java Apache Avro (Debian libavro-java, and libavro-compiler-java for Avro IDL) and a JDK to compile
+#     build/oracles/java, with snappy-java, xz-java and commons-compress for the container codecs snappy, xz and bzip2,
 #   - python3-avro for the system interpreter /usr/bin/python3, with python3-snappy and python3-zstandard for the
 #     container codecs snappy and zstandard (bzip2 is in the standard library),
 #   - avsc and @confluentinc/schemaregistry from npm into build/oracles/node (versions pinned by package-lock.json).
@@ -31,6 +31,8 @@ package_installed() {
 # --- Debian packages ---------------------------------------------------------------------------------------------
 missing=()
 package_installed libavro-java || missing+=(libavro-java)
+# Java Avro's IDL compiler (org.apache.avro.compiler.idl.Idl), the oracle of the Avro IDL interop tests.
+package_installed libavro-compiler-java || missing+=(libavro-compiler-java)
 package_installed python3-avro || missing+=(python3-avro)
 for codec_package in libsnappy-java libxz-java libcommons-compress-java python3-snappy python3-zstandard; do
   package_installed "$codec_package" || missing+=("$codec_package")
@@ -55,6 +57,10 @@ if ! /usr/bin/python3 -c 'import avro.schema, avro.io' >/dev/null 2>&1; then
 fi
 if ! /usr/bin/python3 -c 'import avro.codecs as c; assert c.has_snappy and c.has_zstandard' >/dev/null 2>&1; then
   log "python3-avro does not see the snappy and zstandard codecs after installing python3-snappy/python3-zstandard" >&2
+  exit 1
+fi
+if [ ! -f /usr/share/java/avro-compiler.jar ]; then
+  log "/usr/share/java/avro-compiler.jar is missing after installing libavro-compiler-java" >&2
   exit 1
 fi
 if [ ! -f /usr/share/java/avro.jar ]; then
