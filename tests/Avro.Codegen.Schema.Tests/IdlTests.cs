@@ -480,4 +480,18 @@ public class IdlTests
 
         Assert.Equal(new[] { "AVRO060", "AVRO061", "AVRO062", "AVRO063", "AVRO064", "AVRO065", "AVRO066" }, checkedCodes);
     }
+
+    /// <summary>Every .avdl example of docs/idl.md compiles without errors.</summary>
+    [Fact]
+    public void DocumentationExamplesCompile()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot, "docs", "idl.md")).Replace("\r\n", "\n");
+        var examples = doc.Split("```avdl\n").Skip(1).Select(part => part.Substring(0, part.IndexOf("```", StringComparison.Ordinal))).ToList();
+        Assert.Equal(2, examples.Count);
+        foreach (var example in examples)
+        {
+            var set = AvroIdl.Parse(example, "/docs/example.avdl");
+            Assert.True(set.Success, example + "\n" + string.Join("\n", set.Errors));
+        }
+    }
 }
