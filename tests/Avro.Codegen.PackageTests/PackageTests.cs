@@ -222,6 +222,30 @@ public sealed class PackageTests
         Assert.True(compatible.ExitCode == 0, compatible.ToString());
     }
 
+    [Fact]
+    public void Idl_sample_mixes_avdl_and_avsc_round_trips_and_is_gated_at_the_avdl_line()
+    {
+        var sample = _fixture.CopySample("Avro.Codegen.IdlSample");
+        DotnetResult Build() => _fixture.Run(sample, "build", "-nologo", "-tl:off", "-v:m", "-p:AvroCodegenVersion=" + _fixture.Version);
+        var contract = Path.Combine(sample, "contracts", "shipments.avdl");
+
+        var unchanged = Build();
+        Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
+        var run = _fixture.Run(sample, Path.Combine(sample, "bin", "Debug", "net10.0", "Avro.Codegen.IdlSample.dll"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("status CREATED, country DE, tracking none", run.Output);
+        Assert.Contains("read back equal: True", run.Output);
+
+        File.Copy(Path.Combine(sample, "changes", "incompatible.avdl"), contract, overwrite: true);
+        var incompatible = Build();
+        Assert.NotEqual(0, incompatible.ExitCode);
+        Assert.Matches(new Regex(@"contracts/shipments\.avdl\(24,7(,\d+,\d+)?\): error AVROB001: subject 'shipments-value': The field 'parcels'"), incompatible.Output);
+
+        File.Copy(Path.Combine(sample, "changes", "compatible.avdl"), contract, overwrite: true);
+        var compatible = Build();
+        Assert.True(compatible.ExitCode == 0, compatible.ToString());
+    }
+
     private static async Task RegisterAsync(Uri registry, string subject, string schema)
     {
         using var http = new HttpClient { BaseAddress = registry };
