@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Avro.Codegen.Interop.Tests.Infrastructure;
 using Avro.Codegen.Schema;
 
@@ -37,7 +35,7 @@ public class IdlInteropTests
     [Theory]
     [MemberData(nameof(JavaFiles))]
     public void CanonicalFormsMatchJavaAvrosIdlCompiler(string file) =>
-        AssertSameTypes(file, Lines(JavaIdl.Run(Path.Combine(Folder, file))));
+        AssertSameTypes(file, Lines(JavaIdlRun(Path.Combine(Folder, file))));
 
     [Theory]
     [MemberData(nameof(AvscFiles))]
@@ -78,46 +76,6 @@ public class IdlInteropTests
             .Select(line => line.Split('\t', 2))
             .ToDictionary(parts => parts[0], parts => parts[1]);
 
-    /// <summary>build/oracles/java/IdlOracle.java, compiled once per source and class path into artifacts/oracles/java-idl/&lt;hash&gt;/.</summary>
-    private static class JavaIdl
-    {
-        private static readonly string ClassPath = JavaOracle.ClassPath + ":/usr/share/java/avro-compiler.jar:/usr/share/java/commons-lang.jar";
-
-        private static readonly Lazy<string> ClassDir = new(Compile, LazyThreadSafetyMode.ExecutionAndPublication);
-
-        private static string Source => Path.Combine(RepoPaths.Oracles, "java", "IdlOracle.java");
-
-        public static ProcessResult Run(string avdl)
-        {
-            OracleAvailability.Require(Oracle.Java);
-            var missing = ClassPath.Split(':').FirstOrDefault(jar => !File.Exists(jar));
-            Assert.True(missing is null, $"{missing} is missing: {OracleAvailability.InstallHint}");
-            return ProcessRunner.Run("java", ["-cp", ClassDir.Value + ":" + ClassPath, "IdlOracle", avdl]).EnsureSuccess();
-        }
-
-        private static string Compile()
-        {
-            var hash = Convert.ToHexStringLower(SHA256.HashData([.. File.ReadAllBytes(Source), .. Encoding.UTF8.GetBytes(ClassPath)]))[..16];
-            var classDir = Path.Combine(RepoPaths.Artifacts, "oracles", "java-idl", hash);
-            if (File.Exists(Path.Combine(classDir, "IdlOracle.class")))
-            {
-                return classDir;
-            }
-
-            // Compile beside the final folder and rename, so that a concurrent run never sees half-written classes.
-            var staging = classDir + ".tmp-" + Environment.ProcessId;
-            Directory.CreateDirectory(staging);
-            ProcessRunner.Run("javac", ["-nowarn", "-encoding", "UTF-8", "-cp", ClassPath, "-d", staging, Source]).EnsureSuccess();
-            try
-            {
-                Directory.Move(staging, classDir);
-            }
-            catch (IOException) when (File.Exists(Path.Combine(classDir, "IdlOracle.class")))
-            {
-                Directory.Delete(staging, true);
-            }
-
-            return classDir;
-        }
-    }
+    /// <summary>build/oracles/java/IdlOracle.java through the one compiled Java oracle class path.</summary>
+    private static ProcessResult JavaIdlRun(string avdl) => JavaOracle.RunClass("IdlOracle", null, avdl).EnsureSuccess();
 }

@@ -14,13 +14,15 @@ internal static class JavaOracle
 
     /// <summary>
     /// Avro 1.8 and what it loads at run time: libavro-java's dependencies, plus snappy-java and xz-java (Debian
-    /// libsnappy-java, libxz-java) for the container codecs Avro loads only when a file uses them.
+    /// libsnappy-java, libxz-java) for the container codecs Avro loads only when a file uses them, and the IDL compiler
+    /// (libavro-compiler-java, with commons-lang) for IdlOracle.
     /// </summary>
     public static readonly string ClassPath = string.Join(":",
         new[]
         {
             "avro.jar", "avro-guava-dependencies.jar", "jackson-core-asl.jar", "jackson-mapper-asl.jar",
             "slf4j-api.jar", "slf4j-nop.jar", "paranamer.jar", "commons-compress.jar", "snappy-java.jar", "xz.jar",
+            "avro-compiler.jar", "commons-lang.jar",
         }.Select(jar => Path.Combine(JarDir, jar)));
 
     private static readonly Lazy<string> LazyClassDir = new(Compile, LazyThreadSafetyMode.ExecutionAndPublication);
