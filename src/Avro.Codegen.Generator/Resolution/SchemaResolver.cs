@@ -299,38 +299,10 @@ internal static partial class SchemaResolver
                     return false;
                 }
 
-                PushChildren(schema, pending);
+                schema.PushChildren(pending);
             }
 
             return true;
-        }
-
-        /// <summary>Pushes what a schema contains, last first, so that popping visits it in schema order.</summary>
-        private static void PushChildren(AvroSchema schema, Stack<AvroSchema> pending)
-        {
-            switch (schema)
-            {
-                case RecordSchema record:
-                    for (var i = record.Fields.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(record.Fields[i].Type);
-                    }
-
-                    break;
-                case ArraySchema array:
-                    pending.Push(array.Items);
-                    break;
-                case MapSchema map:
-                    pending.Push(map.Values);
-                    break;
-                case UnionSchema union:
-                    for (var i = union.Branches.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(union.Branches[i]);
-                    }
-
-                    break;
-            }
         }
 
         /// <summary>
@@ -454,7 +426,7 @@ internal static partial class SchemaResolver
                     }
                 }
 
-                PushChildren(schema, pending);
+                schema.PushChildren(pending);
             }
         }
 
@@ -647,10 +619,7 @@ internal static partial class SchemaResolver
         {
             var seen = new HashSet<AvroSchema>();
             var stack = new Stack<AvroSchema>();
-            foreach (var field in record.Fields)
-            {
-                stack.Push(field.Type);
-            }
+            record.PushChildren(stack);
 
             while (stack.Count > 0)
             {
@@ -665,29 +634,7 @@ internal static partial class SchemaResolver
                     continue;
                 }
 
-                switch (schema)
-                {
-                    case RecordSchema r:
-                        foreach (var field in r.Fields)
-                        {
-                            stack.Push(field.Type);
-                        }
-
-                        break;
-                    case ArraySchema a:
-                        stack.Push(a.Items);
-                        break;
-                    case MapSchema m:
-                        stack.Push(m.Values);
-                        break;
-                    case UnionSchema u:
-                        foreach (var branch in u.Branches)
-                        {
-                            stack.Push(branch);
-                        }
-
-                        break;
-                }
+                schema.PushChildren(stack);
             }
 
             return false;

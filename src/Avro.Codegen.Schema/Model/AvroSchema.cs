@@ -39,6 +39,38 @@ public abstract class AvroSchema
     /// <summary>The Avro type name: a primitive's name, or a named type's full name, or <c>array</c>/<c>map</c>/<c>union</c>.</summary>
     public abstract string TypeName { get; }
 
+    /// <summary>
+    /// Pushes the schemas this one contains directly (a record's field types, array items, map values, union branches)
+    /// last first, so that popping them visits them in schema order: the step of every walk that keeps its own stack,
+    /// as chains of named types across files may be longer than any thread's stack.
+    /// </summary>
+    public void PushChildren(Stack<AvroSchema> pending)
+    {
+        switch (this)
+        {
+            case RecordSchema record:
+                for (var i = record.Fields.Count - 1; i >= 0; i--)
+                {
+                    pending.Push(record.Fields[i].Type);
+                }
+
+                break;
+            case ArraySchema array:
+                pending.Push(array.Items);
+                break;
+            case MapSchema map:
+                pending.Push(map.Values);
+                break;
+            case UnionSchema union:
+                for (var i = union.Branches.Count - 1; i >= 0; i--)
+                {
+                    pending.Push(union.Branches[i]);
+                }
+
+                break;
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => TypeName;
 }

@@ -762,37 +762,12 @@ internal sealed partial class SchemaSetBuilder
                 continue;
             }
 
-            switch (schema)
+            if (schema is NamedSchema named && !_definitions.ContainsKey(named.FullName))
             {
-                case NamedSchema named:
-                    if (!_definitions.ContainsKey(named.FullName))
-                    {
-                        _definitions.Add(named.FullName, new Definition(named, -1, -1, named.Span));
-                    }
-
-                    if (named is RecordSchema record)
-                    {
-                        for (var i = record.Fields.Count - 1; i >= 0; i--)
-                        {
-                            pending.Push(record.Fields[i].Type);
-                        }
-                    }
-
-                    break;
-                case ArraySchema array:
-                    pending.Push(array.Items);
-                    break;
-                case MapSchema map:
-                    pending.Push(map.Values);
-                    break;
-                case UnionSchema union:
-                    for (var i = union.Branches.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(union.Branches[i]);
-                    }
-
-                    break;
+                _definitions.Add(named.FullName, new Definition(named, -1, -1, named.Span));
             }
+
+            schema.PushChildren(pending);
         }
     }
 
