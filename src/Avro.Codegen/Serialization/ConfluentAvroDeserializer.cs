@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using Avro.Codegen.Registry;
 using Avro.Codegen.Resolution;
 
@@ -27,18 +25,17 @@ namespace Avro.Codegen.Serialization;
 /// <typeparam name="T">A generated record type.</typeparam>
 public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
 {
-    private readonly IRegistryClient _client;
     private readonly ConfluentDeserializerOptions _options;
 
     // The resolution plan of every writer schema already fetched, by the id or GUID that named it.
-    private readonly ConcurrentDictionary<int, ResolutionPlan> _byId = new();
-    private readonly ConcurrentDictionary<Guid, ResolutionPlan> _byGuid = new();
+    private readonly WriterPlanCache _plans;
 
     /// <summary>Creates a deserializer.</summary>
     public ConfluentAvroDeserializer(IRegistryClient client, ConfluentDeserializerOptions? options = null)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
+        ArgumentNullException.ThrowIfNull(client);
         _options = options ?? new ConfluentDeserializerOptions();
+        _plans = new WriterPlanCache(client, _options, writer => ResolvingReader.GetPlan<T>(writer), typeof(T).Name);
     }
 
     /// <summary>
@@ -54,13 +51,9 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
         }
 
         var id = ConfluentFraming.ReadSchemaId(data, schemaIdHeader, hasSchemaIdHeader, out var body);
-        if (!TryGetKnown(id, out var plan))
-        {
-            // Bounded by ConfluentDeserializerOptions.RegistryTimeout: a blocked consumer thread always comes back.
-            plan = PlanWithinBudgetAsync(id, CancellationToken.None).GetAwaiter().GetResult();
-        }
 
-        return Decode(plan, body);
+        // Bounded by ConfluentDeserializerOptions.RegistryTimeout: a blocked consumer thread always comes back.
+        return Decode(_plans.Get(id), body);
     }
 
     /// <summary>Reads one message (see <see cref="Deserialize"/>), fetching an unknown writer schema asynchronously.</summary>
@@ -74,64 +67,11 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
 
         var id = ConfluentFraming.ReadSchemaId(data.Span, schemaIdHeader.Span, hasSchemaIdHeader, out var body);
         var bodyOffset = data.Length - body.Length;
-        if (!TryGetKnown(id, out var plan))
-        {
-            plan = await PlanWithinBudgetAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-
+        var plan = await _plans.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return Decode(plan, data.Span[bodyOffset..]);
     }
 
     // The identity plan (writer schema with T's canonical form) reads with T's generated decoder directly; any other
     // plan transcodes to T's encoding first.
     private T Decode(ResolutionPlan plan, ReadOnlySpan<byte> body) => plan.Read<T>(body, _options.ReaderOptions);
-
-    private bool TryGetKnown(ConfluentSchemaId id, out ResolutionPlan plan) =>
-        id.Id is { } number ? _byId.TryGetValue(number, out plan!) : _byGuid.TryGetValue(id.Guid!.Value, out plan!);
-
-    private Task<ResolutionPlan> PlanWithinBudgetAsync(ConfluentSchemaId id, CancellationToken cancellationToken) =>
-        RegistrySchemaParsing.WithinBudgetAsync(token => PlanAsync(id, token), _options.RegistryTimeout,
-            "ConfluentDeserializerOptions.RegistryTimeout", "writer schema " + Describe(id), cancellationToken);
-
-    private async Task<ResolutionPlan> PlanAsync(ConfluentSchemaId id, CancellationToken cancellationToken)
-    {
-        RegistrySchema writer;
-        try
-        {
-            writer = id.Id is { } number
-                ? await _client.GetSchemaByIdAsync(number, cancellationToken: cancellationToken).ConfigureAwait(false)
-                : (await _client.GetSchemaByGuidAsync(id.Guid!.Value, cancellationToken).ConfigureAwait(false)).Schema;
-        }
-        catch (RegistryException e) when (e.ErrorCode == RegistryErrorCodes.SchemaNotFound)
-        {
-            throw new AvroUnknownSchemaException(Describe(id), e);
-        }
-
-        var writerSchema = await RegistrySchemaParsing.ParseAsync(_client, writer, Describe(id), _options.MaxReferencedSchemas,
-            "ConfluentDeserializerOptions.MaxReferencedSchemas", cancellationToken).ConfigureAwait(false);
-        ResolutionPlan plan;
-        try
-        {
-            plan = ResolvingReader.GetPlan<T>(writerSchema);
-        }
-        catch (AvroIncompatibleSchemaException e)
-        {
-            // Not cached here: a later message may carry another id anyway, and the pair's verdict is cached by SchemaResolution.
-            throw new AvroSchemaMismatchException(Describe(id), typeof(T).Name, e);
-        }
-
-        if (id.Id is { } key)
-        {
-            RegistrySchemaParsing.CachePlan(_byId, key, plan);
-        }
-        else
-        {
-            RegistrySchemaParsing.CachePlan(_byGuid, id.Guid!.Value, plan);
-        }
-
-        return plan;
-    }
-
-    private static string Describe(ConfluentSchemaId id) =>
-        id.Id is { } number ? "id " + number.ToString(CultureInfo.InvariantCulture) : "guid " + id.Guid!.Value.ToString();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Avro.Codegen.Registry;
 using Avro.Codegen.Resolution;
 using Avro.Codegen.Schema;
@@ -16,17 +15,17 @@ namespace Avro.Codegen.Serialization;
 /// <typeparam name="T">A supported primitive type (see <see cref="AvroPrimitive"/>).</typeparam>
 public sealed class ConfluentPrimitiveDeserializer<T>
 {
-    private readonly IRegistryClient _client;
     private readonly ConfluentDeserializerOptions _options;
-    private readonly ConcurrentDictionary<ConfluentSchemaId, ResolutionPlan> _plans = new();
+    private readonly WriterPlanCache _plans;
 
     /// <summary>Creates a deserializer.</summary>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a supported primitive type.</exception>
     public ConfluentPrimitiveDeserializer(IRegistryClient client, ConfluentDeserializerOptions? options = null)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
+        ArgumentNullException.ThrowIfNull(client);
         _options = options ?? new ConfluentDeserializerOptions();
         AvroPrimitive.TypeName<T>();
+        _plans = new WriterPlanCache(client, _options, writer => SchemaResolution.GetPlan(writer, AvroPrimitive.Schema<T>()), typeof(T).Name);
     }
 
     /// <summary>
@@ -41,13 +40,9 @@ public sealed class ConfluentPrimitiveDeserializer<T>
         }
 
         var id = ConfluentFraming.ReadSchemaId(data, schemaIdHeader, hasSchemaIdHeader, out var body);
-        if (!_plans.TryGetValue(id, out var plan))
-        {
-            // Bounded by ConfluentDeserializerOptions.RegistryTimeout: a blocked consumer thread always comes back.
-            plan = PlanWithinBudgetAsync(id, CancellationToken.None).GetAwaiter().GetResult();
-        }
 
-        return Decode(plan, body);
+        // Bounded by ConfluentDeserializerOptions.RegistryTimeout: a blocked consumer thread always comes back.
+        return Decode(_plans.Get(id), body);
     }
 
     /// <summary>Reads one message (see <see cref="Deserialize"/>), fetching an unknown writer schema asynchronously.</summary>
@@ -61,11 +56,7 @@ public sealed class ConfluentPrimitiveDeserializer<T>
 
         var id = ConfluentFraming.ReadSchemaId(data.Span, schemaIdHeader.Span, hasSchemaIdHeader, out var body);
         var bodyOffset = data.Length - body.Length;
-        if (!_plans.TryGetValue(id, out var plan))
-        {
-            plan = await PlanWithinBudgetAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-
+        var plan = await _plans.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return Decode(plan, data.Span[bodyOffset..]);
     }
 
@@ -85,39 +76,5 @@ public sealed class ConfluentPrimitiveDeserializer<T>
         return plan.IsIdentity
             ? AvroPrimitive.Deserialize<T>(body, _options.ReaderOptions)
             : AvroPrimitive.Deserialize<T>(plan.Transcode(body, _options.ReaderOptions), _options.ReaderOptions);
-    }
-
-    private Task<ResolutionPlan> PlanWithinBudgetAsync(ConfluentSchemaId id, CancellationToken cancellationToken) =>
-        RegistrySchemaParsing.WithinBudgetAsync(token => PlanAsync(id, token), _options.RegistryTimeout,
-            "ConfluentDeserializerOptions.RegistryTimeout", "writer schema " + id, cancellationToken);
-
-    private async Task<ResolutionPlan> PlanAsync(ConfluentSchemaId id, CancellationToken cancellationToken)
-    {
-        RegistrySchema writer;
-        try
-        {
-            writer = id.Id is { } number
-                ? await _client.GetSchemaByIdAsync(number, cancellationToken: cancellationToken).ConfigureAwait(false)
-                : (await _client.GetSchemaByGuidAsync(id.Guid!.Value, cancellationToken).ConfigureAwait(false)).Schema;
-        }
-        catch (RegistryException e) when (e.ErrorCode == RegistryErrorCodes.SchemaNotFound)
-        {
-            throw new AvroUnknownSchemaException(id.ToString(), e);
-        }
-
-        var writerSchema = await RegistrySchemaParsing.ParseAsync(_client, writer, id.ToString(), _options.MaxReferencedSchemas,
-            "ConfluentDeserializerOptions.MaxReferencedSchemas", cancellationToken).ConfigureAwait(false);
-        ResolutionPlan plan;
-        try
-        {
-            plan = SchemaResolution.GetPlan(writerSchema, AvroPrimitive.Schema<T>());
-        }
-        catch (AvroIncompatibleSchemaException e)
-        {
-            throw new AvroSchemaMismatchException(id.ToString(), typeof(T).Name, e);
-        }
-
-        RegistrySchemaParsing.CachePlan(_plans, id, plan);
-        return plan;
     }
 }
