@@ -1,4 +1,3 @@
-using System.Text;
 using Avro.Codegen.Generator.Tests.Helpers;
 
 namespace Avro.Codegen.Generator.Tests;
@@ -65,36 +64,14 @@ public class JsonMutationTests(GeneratedAssembly generated) : IClassFixture<Gene
         Assert.True(surrogates > 1000, $"{surrogates} inputs with surrogate escapes");
     }
 
-    private static string Mutate(string seed, Random random)
-    {
-        var text = new StringBuilder(seed);
-        var edits = 1 + random.Next(3);
-        for (var e = 0; e < edits && text.Length > 0; e++)
+    private static string Mutate(string seed, Random random) =>
+        TextMutations.Mutate(seed, random, Fragments, static (text, at, random) =>
         {
-            var at = random.Next(text.Length);
-            switch (random.Next(4))
+            // Right after a quote: the start of a member name, a branch name, a symbol or a string value.
+            var quote = text.ToString().IndexOf('"', at);
+            if (quote >= 0)
             {
-                case 0:
-                    text.Remove(at, Math.Min(1 + random.Next(8), text.Length - at));
-                    break;
-                case 1:
-                    text.Insert(at, Fragments[random.Next(Fragments.Length)]);
-                    break;
-                case 2:
-                    text[at] = (char)random.Next(0x20, 0x7f);
-                    break;
-                default:
-                    // Right after a quote: the start of a member name, a branch name, a symbol or a string value.
-                    var quote = text.ToString().IndexOf('"', at);
-                    if (quote >= 0)
-                    {
-                        text.Insert(quote + 1, random.Next(2) == 0 ? "\\ud800" : "\\udc01");
-                    }
-
-                    break;
+                text.Insert(quote + 1, random.Next(2) == 0 ? "\\ud800" : "\\udc01");
             }
-        }
-
-        return text.ToString();
-    }
+        });
 }

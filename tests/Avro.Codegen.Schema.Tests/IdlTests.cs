@@ -412,26 +412,7 @@ public class IdlTests
         var random = new Random(20261205);
         for (var i = 0; i < 2000; i++)
         {
-            var text = new System.Text.StringBuilder(corpus[i % corpus.Length]);
-            var edits = 1 + random.Next(3);
-            for (var e = 0; e < edits && text.Length > 0; e++)
-            {
-                var at = random.Next(text.Length);
-                switch (random.Next(3))
-                {
-                    case 0:
-                        text.Remove(at, Math.Min(1 + random.Next(8), text.Length - at));
-                        break;
-                    case 1:
-                        text.Insert(at, Fragments[random.Next(Fragments.Length)]);
-                        break;
-                    default:
-                        text[at] = (char)random.Next(0x20, 0x7f);
-                        break;
-                }
-            }
-
-            var source = text.ToString();
+            var source = TextMutations.Mutate(corpus[i % corpus.Length], random, Fragments);
             var set = AvroIdl.Parse(source, "/fuzz/mutant.avdl", (_, _) => null);
             var file = set.Files[0];
             foreach (var error in file.Errors)

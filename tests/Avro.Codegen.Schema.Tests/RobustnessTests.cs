@@ -17,26 +17,7 @@ public class RobustnessTests
         var random = new Random(20261122);
         for (var i = 0; i < 3000; i++)
         {
-            var text = new StringBuilder(corpus[i % corpus.Length]);
-            var edits = 1 + random.Next(3);
-            for (var e = 0; e < edits && text.Length > 0; e++)
-            {
-                var at = random.Next(text.Length);
-                switch (random.Next(3))
-                {
-                    case 0:
-                        text.Remove(at, Math.Min(1 + random.Next(8), text.Length - at));
-                        break;
-                    case 1:
-                        text.Insert(at, Fragments[random.Next(Fragments.Length)]);
-                        break;
-                    default:
-                        text[at] = (char)random.Next(0x20, 0x7f);
-                        break;
-                }
-            }
-
-            var source = text.ToString();
+            var source = TextMutations.Mutate(corpus[i % corpus.Length], random, Fragments);
             var result = SchemaParser.Parse(source, "fuzz.avsc");
             Assert.Equal(result.Success, result.Schema is not null);
             foreach (var error in result.Errors)
