@@ -284,22 +284,12 @@ internal static partial class SchemaResolver
         /// <summary>True when every named type reachable from <paramref name="root"/> is a declared one (iterative: chains across files may be long).</summary>
         private bool AllReferencesKnown(AvroSchema root, HashSet<AvroSchema> seen)
         {
-            var pending = new Stack<AvroSchema>();
-            pending.Push(root);
-            while (pending.Count > 0)
+            foreach (var schema in root.Reachable(seen))
             {
-                var schema = pending.Pop();
-                if (!seen.Add(schema))
-                {
-                    continue;
-                }
-
                 if (schema is NamedSchema named && (!_named.TryGetValue(named.FullName, out var info) || !ReferenceEquals(info.Schema, named)))
                 {
                     return false;
                 }
-
-                schema.PushChildren(pending);
             }
 
             return true;
@@ -407,16 +397,8 @@ internal static partial class SchemaResolver
 
         private void Visit(AvroSchema root, HashSet<AvroSchema> seen)
         {
-            var pending = new Stack<AvroSchema>();
-            pending.Push(root);
-            while (pending.Count > 0)
+            foreach (var schema in root.Reachable(seen))
             {
-                var schema = pending.Pop();
-                if (!seen.Add(schema))
-                {
-                    continue;
-                }
-
                 if (schema is UnionSchema union && !union.TryGetNullable(out _, out _))
                 {
                     var key = UnionKey(union);
@@ -425,8 +407,6 @@ internal static partial class SchemaResolver
                         _unions.Add(key, new UnionInfo(key, union));
                     }
                 }
-
-                schema.PushChildren(pending);
             }
         }
 

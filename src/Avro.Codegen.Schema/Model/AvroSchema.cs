@@ -71,6 +71,25 @@ public abstract class AvroSchema
         }
     }
 
+    /// <summary>
+    /// This schema and every schema it reaches, each once, depth first in schema order, without recursion. A schema
+    /// already in <paramref name="seen"/> is neither returned nor entered; every schema returned is added to it.
+    /// </summary>
+    public IEnumerable<AvroSchema> Reachable(HashSet<AvroSchema> seen)
+    {
+        var pending = new Stack<AvroSchema>();
+        pending.Push(this);
+        while (pending.Count > 0)
+        {
+            var schema = pending.Pop();
+            if (seen.Add(schema))
+            {
+                yield return schema;
+                schema.PushChildren(pending);
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => TypeName;
 }

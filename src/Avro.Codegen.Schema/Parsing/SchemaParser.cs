@@ -752,22 +752,12 @@ internal sealed partial class SchemaSetBuilder
     /// <summary>Registers every named type reachable from <paramref name="root"/>; iterative, as chains may be long.</summary>
     private void CollectKnown(AvroSchema root, HashSet<AvroSchema> seen)
     {
-        var pending = new Stack<AvroSchema>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        foreach (var schema in root.Reachable(seen))
         {
-            var schema = pending.Pop();
-            if (!seen.Add(schema))
-            {
-                continue;
-            }
-
             if (schema is NamedSchema named && !_definitions.ContainsKey(named.FullName))
             {
                 _definitions.Add(named.FullName, new Definition(named, -1, -1, named.Span));
             }
-
-            schema.PushChildren(pending);
         }
     }
 
