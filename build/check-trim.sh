@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 
 # A private package folder, so NuGet's per-version cache never serves an older build of the same version.
 export NUGET_PACKAGES="$work/nuget"
-dotnet pack "$root/src/Avro.Codegen" -c Release -o "$root/artifacts/packages" -nologo -v:q
+dotnet pack "$root/src/Avro.Codegen.Packages.slnf" -c Release -o "$root/artifacts/packages" -nologo -v:q
 dotnet publish "$sample" -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -o "$work/out" -nologo \
   | tee "$work/publish.log"
 if grep -E "warning IL[23][0-9]{3}" "$work/publish.log"; then

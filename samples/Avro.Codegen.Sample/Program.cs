@@ -1,24 +1,55 @@
-// Quickstart: produce and consume Confluent-framed Avro messages with a generated record.
+// Quickstart: the generated OrderPlaced record through Kafka with Confluent.Kafka and the Avro.Codegen.Kafka serdes.
 //
-//   dotnet run                                  -> the embedded in-memory registry (mock://quickstart)
-//   dotnet run -- http://localhost:8081         -> a real Confluent-compatible registry
+//   dotnet run        -> librdkafka's in-process mock cluster and the in-memory registry mock://quickstart
+//   dotnet run -- --bootstrap-servers localhost:9092 --registry http://localhost:8081
+//                     -> a real Kafka cluster and a Confluent-compatible schema registry (either option alone works)
 //
-// A real producer hands the bytes to Kafka (e.g. Confluent.Kafka's ProduceAsync with a byte[] value); here a list
-// stands in for the topic, so the sample runs anywhere.
+// The producer registers "string" under orders-key and the record's schema under orders-value (TopicName strategy) with
+// the first message, then writes Confluent-framed messages (0x00, the 4-byte big-endian schema id, the Avro body).
 using Avro.Codegen;
+using Avro.Codegen.Kafka;
 using Avro.Codegen.Registry;
-using Avro.Codegen.Serialization;
 using com.acme.orders;
+using Confluent.Kafka;
 
-var url = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("AvroSchemaRegistryUrl") ?? "mock://quickstart";
-using var registry = RegistryClient.Create(url);
+string? bootstrapServers = null;
+var registryUrl = "mock://quickstart";
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--bootstrap-servers" when i + 1 < args.Length:
+            bootstrapServers = args[++i];
+            break;
+        case "--registry" when i + 1 < args.Length:
+            registryUrl = args[++i];
+            break;
+        default:
+            Console.Error.WriteLine($"unknown option or missing value: '{args[i]}'");
+            Console.Error.WriteLine("usage: Avro.Codegen.Sample [--bootstrap-servers HOST:PORT[,...]] [--registry URL]");
+            return 2;
+    }
+}
+
 const string topic = "orders";
+using IRegistryClient registry = RegistryClient.Create(registryUrl);
 
-// The serializer registers the schema under "orders-value" (TopicName strategy) the first time, then caches the id.
-var serializer = new ConfluentAvroSerializer<OrderPlaced>(registry);
-var deserializer = new ConfluentAvroDeserializer<OrderPlaced>(registry);
+var producerConfig = new ProducerConfig { Acks = Acks.All };
+if (bootstrapServers is null)
+{
+    producerConfig.Set("test.mock.num.brokers", "1");   // librdkafka's mock cluster, hosted by this producer's handle
+}
+else
+{
+    producerConfig.BootstrapServers = bootstrapServers;
+}
 
-var produced = new List<byte[]>();
+using var producer = new ProducerBuilder<string, OrderPlaced>(producerConfig)
+    .SetAvroKeySerializer(registry)     // the customer, an Avro "string" key
+    .SetAvroValueSerializer(registry)   // the generated record; the schema id is looked up once, then cached
+    .Build();
+
+var pending = new HashSet<Guid>();
 foreach (var (customer, amount) in new[] { ("ada", 12.50m), ("grace", 99.99m) })
 {
     var order = new OrderPlaced
@@ -28,26 +59,53 @@ foreach (var (customer, amount) in new[] { ("ada", 12.50m), ("grace", 99.99m) })
         Amount = amount,
         PlacedAt = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000),
     };
-    produced.Add((await serializer.SerializeAsync(order, topic))!);
+    var delivery = await producer.ProduceAsync(topic, new Message<string, OrderPlaced> { Key = order.Customer, Value = order });
+    pending.Add(order.OrderId);
+    Console.WriteLine($"produced {order.Customer} {order.Amount} to {delivery.TopicPartitionOffset}");
 }
 
-Console.WriteLine($"registry: {url}, subject {serializer.SubjectFor(topic)}, schema id {await serializer.GetSchemaIdAsync(topic)}");
-foreach (var message in produced)
+// The consumer joins through the brokers the producer's metadata reports (the mock cluster has no fixed address).
+using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
+var brokers = admin.GetMetadata(TimeSpan.FromSeconds(10)).Brokers;
+Console.WriteLine($"kafka: {(bootstrapServers is null ? "mock cluster" : "cluster")} at {string.Join(",", brokers.Select(b => $"{b.Host}:{b.Port}"))}");
+Console.WriteLine($"registry: {registryUrl}, orders-key schema id {(await registry.GetLatestSchemaAsync("orders-key")).Id}, " +
+                  $"orders-value schema id {(await registry.GetLatestSchemaAsync("orders-value")).Id}");
+
+var consumerConfig = new ConsumerConfig
 {
-    var order = (await deserializer.DeserializeAsync(message))!;
-    Console.WriteLine($"consumed {order.Customer} {order.Amount} ({Describe(message)})");
+    BootstrapServers = string.Join(",", brokers.Select(b => $"{b.Host}:{b.Port}")),
+    GroupId = "quickstart-" + Guid.NewGuid().ToString("N"),
+    AutoOffsetReset = AutoOffsetReset.Earliest,
+    EnableAutoCommit = false,
+};
+using var consumer = new ConsumerBuilder<string, OrderPlaced>(consumerConfig)
+    .SetAvroKeyDeserializer(registry)
+    .SetAvroValueDeserializer(registry)
+    .Build();
+consumer.Subscribe(topic);
+
+// A real topic may hold older messages: read until the two just produced have arrived.
+OrderPlaced? first = null;
+var deadline = DateTime.UtcNow.AddSeconds(30);
+while (pending.Count > 0 && DateTime.UtcNow < deadline)
+{
+    if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is { Message.Value: { } order } result && pending.Remove(order.OrderId))
+    {
+        first ??= order;
+        Console.WriteLine($"consumed key {result.Message.Key}: {order.Customer} {order.Amount} from {result.TopicPartitionOffset}");
+    }
 }
 
-// Without a registry: the plain Avro binary body and the Avro JSON encoding of the same record.
-var first = (await deserializer.DeserializeAsync(produced[0]))!;
+consumer.Close();
+if (first is null || pending.Count > 0)
+{
+    Console.Error.WriteLine($"{pending.Count} produced message(s) did not come back within 30 seconds");
+    return 1;
+}
+
+// Without Kafka or a registry: the plain Avro binary body and the Avro JSON encoding of the same record.
 var body = AvroSerializer.Serialize(first);
 var same = AvroSerializer.Deserialize<OrderPlaced>(body);
 Console.WriteLine($"plain Avro: {body.Length} bytes, read back equal: {same == first}");
 Console.WriteLine($"Avro JSON: {AvroSerializer.ToJson(first)}");
-
-// Confluent framing: magic byte 0, the 4-byte big-endian schema id, then the Avro binary body.
-static string Describe(byte[] message)
-{
-    var header = ConfluentFraming.ReadHeader(message, out var body);
-    return $"schema id {header.Id}, {body.Length} body bytes";
-}
+return 0;

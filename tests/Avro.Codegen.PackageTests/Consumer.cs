@@ -43,9 +43,13 @@ public sealed class Consumer
         System.Console.WriteLine("hex=" + System.Convert.ToHexString(bytes) + " equal=" + (back == user));
         """;
 
-    /// <summary>Writes the project file, with extra MSBuild content (properties, item metadata).</summary>
-    public void Project(string extra = "")
+    /// <summary>
+    /// Writes the project file, with extra MSBuild content (properties, item metadata), and with the Kafka package (which
+    /// brings the real Confluent.Kafka) when asked.
+    /// </summary>
+    public void Project(string extra = "", bool kafka = false)
     {
+        var kafkaReference = kafka ? $"""<PackageReference Include="Avro.Codegen.Kafka" Version="{_fixture.Version}" />""" : "";
         Write("Consumer.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -57,6 +61,7 @@ public sealed class Consumer
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Avro.Codegen" Version="{_fixture.Version}" />
+                {kafkaReference}
               </ItemGroup>
             {extra}
             </Project>

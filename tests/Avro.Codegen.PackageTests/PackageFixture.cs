@@ -12,8 +12,9 @@ public sealed record DotnetResult(int ExitCode, string Output)
 }
 
 /// <summary>
-/// Packs <c>src/Avro.Codegen</c> once per test run, with a unique version so no cache can serve a stale build, into a
-/// temp feed, and gives every consumer the same isolated NuGet package folder (restoring once, not per test).
+/// Packs the two packages (<c>src/Avro.Codegen.Packages.slnf</c>: Avro.Codegen and Avro.Codegen.Kafka, as the README's
+/// quick start does) once per test run, with a unique version so no cache can serve a stale build, into a temp feed,
+/// and gives every consumer the same isolated NuGet package folder (restoring once, not per test).
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
@@ -28,10 +29,11 @@ public sealed class PackageFixture : IDisposable
         Version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         // Built under the temp folder (--artifacts-path), so packing never touches the repository's bin/obj, which the
         // solution build and other test projects use at the same time.
-        var pack = Run(RepoRoot, "pack", "src/Avro.Codegen/Avro.Codegen.csproj", "-c", "Release", "-o", Feed,
+        var pack = Run(RepoRoot, "pack", "src/Avro.Codegen.Packages.slnf", "-c", "Release", "-o", Feed,
             "--artifacts-path", Path.Combine(WorkRoot, "build"), "-p:Version=" + Version, "-nologo", "-tl:off");
         Nupkg = Path.Combine(Feed, $"Avro.Codegen.{Version}.nupkg");
-        if (pack.ExitCode != 0 || !File.Exists(Nupkg))
+        KafkaNupkg = Path.Combine(Feed, $"Avro.Codegen.Kafka.{Version}.nupkg");
+        if (pack.ExitCode != 0 || !File.Exists(Nupkg) || !File.Exists(KafkaNupkg))
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + pack);
         }
@@ -43,6 +45,7 @@ public sealed class PackageFixture : IDisposable
     public string Packages { get; }
     public string Version { get; }
     public string Nupkg { get; }
+    public string KafkaNupkg { get; }
 
     /// <summary>Runs <c>dotnet</c> with the isolated package folder and without any registry settings from the outer environment.</summary>
     public DotnetResult Run(string directory, params string[] arguments)

@@ -69,6 +69,48 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public void Kafka_package_holds_the_serdes_and_depends_on_the_same_Avro_Codegen_and_Confluent_Kafka()
+    {
+        using var zip = ZipFile.OpenRead(_fixture.KafkaNupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Contains("lib/net8.0/Avro.Codegen.Kafka.dll", entries);
+        Assert.Contains("lib/net10.0/Avro.Codegen.Kafka.dll", entries);
+        Assert.Contains("README.md", entries);
+        // The runtime and Confluent.Kafka come as package dependencies, never copied in.
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal)
+                                            && Path.GetFileName(e) is not ("Avro.Codegen.Kafka.dll" or "Avro.Codegen.Kafka.xml"));
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) || e.StartsWith("build/", StringComparison.Ordinal));
+        using var nuspec = new StreamReader(zip.GetEntry("Avro.Codegen.Kafka.nuspec")!.Open());
+        var dependencies = Regex.Matches(nuspec.ReadToEnd(), "<dependency id=\"([^\"]+)\" version=\"([^\"]+)\"")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToHashSet();
+        Assert.Equal(new HashSet<(string, string)> { ("Avro.Codegen", _fixture.Version), ("Confluent.Kafka", "2.16.0") }, dependencies);
+    }
+
+    [Fact]
+    public void Readme_quickstart_code_compiles_against_the_packages_and_runs_through_the_mock_cluster()
+    {
+        var consumer = _fixture.CreateConsumer("readme-kafka");
+        consumer.Project(kafka: true);
+        consumer.Write("schemas/order.avsc", File.ReadAllText(Path.Combine(_fixture.RepoRoot, "samples", "Avro.Codegen.Sample", "schemas", "order.avsc")));
+        var readme = File.ReadAllText(Path.Combine(_fixture.RepoRoot, "README.md")).Replace("\r\n", "\n");
+        var block = Regex.Match(readme, @"^```csharp\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("SetAvroValueSerializer(registry)", block);
+        // The README's block as the whole program, and a last line that shows what it read.
+        consumer.Write("Program.cs", block + """
+            Console.WriteLine($"back: {back?.Customer} {back?.Amount}, same order: {back == order}, plain Avro equal: {same == order}, json: {json}");
+            """);
+
+        var build = consumer.Build();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotMatch(@"warning (CS|IL|NU)\d+", build.Output);
+        var run = consumer.RunProgram();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("back: ada 12.50, same order: True, plain Avro equal: True, json: {\"orderId\":", run.Output);
+    }
+
+    [Fact]
     public void Generated_code_compiles_and_round_trips()
     {
         var consumer = _fixture.CreateConsumer("roundtrip");
@@ -186,20 +228,55 @@ public sealed class PackageTests
     }
 
     [Fact]
-    public void Quickstart_sample_produces_and_consumes_framed_messages_on_the_embedded_registry()
+    public async Task Quickstart_sample_goes_through_the_mock_cluster_by_default_and_a_given_cluster_and_registry_with_options()
     {
         var sample = _fixture.CopySample("Avro.Codegen.Sample");
-
         var build = _fixture.Run(sample, "build", "-nologo", "-tl:off", "-v:m", "-p:AvroCodegenVersion=" + _fixture.Version);
         Assert.True(build.ExitCode == 0, build.ToString());
-        var run = _fixture.Run(sample, Path.Combine(sample, "bin", "Debug", "net10.0", "Avro.Codegen.Sample.dll"));
+        var program = Path.Combine(sample, "bin", "Debug", "net10.0", "Avro.Codegen.Sample.dll");
 
+        // Default: librdkafka's mock cluster inside the sample, the in-memory registry.
+        var run = _fixture.Run(sample, program);
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("registry: mock://quickstart, subject orders-value, schema id 1", run.Output);
-        Assert.Contains("consumed ada 12.50 (schema id 1,", run.Output);
-        Assert.Contains("consumed grace 99.99 (schema id 1,", run.Output);
+        Assert.Contains("kafka: mock cluster at 127.0.0.1:", run.Output);
+        Assert.Contains("registry: mock://quickstart, orders-key schema id 1, orders-value schema id 2", run.Output);
+        AssertProducedAndConsumed(run.Output);
         Assert.Contains("read back equal: True", run.Output);
         Assert.Contains("\"customer\":\"ada\"", run.Output);
+
+        // Options: a cluster and an HTTP registry outside the sample, which then hold its messages and subjects.
+        using var cluster = new Avro.Codegen.Kafka.Tests.MockCluster(brokers: 1);
+        await using var registry = await TestRegistryServer.StartAsync();
+        var url = registry.BaseAddress.ToString().TrimEnd('/');
+        var external = _fixture.Run(sample, program, "--bootstrap-servers", cluster.BootstrapServers, "--registry", url);
+        Assert.True(external.ExitCode == 0, external.ToString());
+        Assert.Contains($"kafka: cluster at {cluster.BootstrapServers}", external.Output);
+        Assert.Contains($"registry: {url}, orders-key schema id ", external.Output);
+        AssertProducedAndConsumed(external.Output);
+        using var http = new HttpClient { BaseAddress = registry.BaseAddress };
+        Assert.Equal("[\"orders-key\",\"orders-value\"]", (await http.GetStringAsync("subjects")).Replace(" ", ""));
+        using var reader = new Confluent.Kafka.ConsumerBuilder<byte[], byte[]>(cluster.ConsumerConfig("package-test")).Build();
+        reader.Subscribe("orders");
+        var messages = Avro.Codegen.Kafka.Tests.MockCluster.ConsumeAll(reader, 2);
+        // Confluent framing: 0x00, the key schema's id, then the Avro string (zig-zag length, UTF-8).
+        var keyId = int.Parse(Regex.Match(external.Output, @"orders-key schema id (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new[] { $"00{keyId:X8}06616461", $"00{keyId:X8}0A6772616365" },
+            messages.Select(m => Convert.ToHexString(m.Message.Key)).Order(StringComparer.Ordinal));
+        Assert.All(messages, m => Assert.Equal(0, m.Message.Value[0]));
+
+        // A missing option value is refused with the usage, before any connection.
+        var refused = _fixture.Run(sample, program, "--bootstrap-servers");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("unknown option or missing value: '--bootstrap-servers'", refused.Output);
+        Assert.Contains("usage: Avro.Codegen.Sample [--bootstrap-servers HOST:PORT[,...]] [--registry URL]", refused.Output);
+    }
+
+    private static void AssertProducedAndConsumed(string output)
+    {
+        Assert.Matches(@"produced ada 12\.50 to orders \[\[\d+\]\] @\d+", output);
+        Assert.Matches(@"produced grace 99\.99 to orders \[\[\d+\]\] @\d+", output);
+        Assert.Matches(@"consumed key ada: ada 12\.50 from orders \[\[\d+\]\] @\d+", output);
+        Assert.Matches(@"consumed key grace: grace 99\.99 from orders \[\[\d+\]\] @\d+", output);
     }
 
     [Fact]
