@@ -13,6 +13,8 @@ internal static class SerdeOptions
         SchemaIdSource = options.SchemaIdSource,
         SchemaId = options.SchemaId,
         Normalize = options.Normalize,
+        UseSchemaReferences = options.UseSchemaReferences,
+        ReferenceSubjectNamer = options.ReferenceSubjectNamer,
         MaxReferencedSchemas = options.MaxReferencedSchemas,
         RegistryTimeout = options.RegistryTimeout,
     };

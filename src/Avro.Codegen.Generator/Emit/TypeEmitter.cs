@@ -83,6 +83,8 @@ internal static class TypeEmitter
         w.Line($"static string {iface}.CanonicalSchema => AvroCanonicalSchema;");
         w.Line();
         w.Line($"static ulong {iface}.SchemaFingerprint => AvroSchemaFingerprint;");
+        w.Line();
+        w.Line($"static global::Avro.Codegen.AvroSchemaTable {iface}.SchemaTable => {spec.SchemaTable}.Table;");
     }
 
     // ----- records -----
@@ -675,7 +677,8 @@ internal static class TypeEmitter
         w.Line("{");
         foreach (var template in spec.Templates)
         {
-            w.Line($"    {{ {Naming.Literal(template.FullName)}, {Naming.Literal(template.JsonHead)}, {Strings(template.JsonParts)}, {Strings(template.CanonicalParts)}, {Strings(template.Holes)} }},");
+            var home = template.Home is null ? "" : ", " + Naming.Literal(template.Home);
+            w.Line($"    {{ {Naming.Literal(template.FullName)}, {Naming.Literal(template.JsonHead)}, {Strings(template.JsonParts)}, {Strings(template.CanonicalParts)}, {Strings(template.Holes)}{home} }},");
         }
 
         w.Line("};");

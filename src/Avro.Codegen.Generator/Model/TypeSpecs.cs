@@ -85,4 +85,6 @@ internal sealed record RegistryEntrySpec(string FullName, TypeRef Type);
 /// <param name="JsonParts">The rest of the JSON definition, cut at each hole.</param>
 /// <param name="CanonicalParts">The canonical definition, cut at each hole.</param>
 /// <param name="Holes">The full names of the referenced types, in text order.</param>
-internal sealed record SchemaTemplateSpec(string FullName, string JsonHead, EquatableArray<string> JsonParts, EquatableArray<string> CanonicalParts, EquatableArray<string> Holes);
+/// <param name="Home">The main type of the file whose schema defines this one, when that is another type (for references).</param>
+internal sealed record SchemaTemplateSpec(string FullName, string JsonHead, EquatableArray<string> JsonParts, EquatableArray<string> CanonicalParts, EquatableArray<string> Holes,
+    string? Home = null);

@@ -49,6 +49,7 @@ internal static partial class SchemaResolver
         }
 
         var context = new Context(options, version, diagnostics);
+        var declaredFiles = new List<SchemaFileResult>();
         for (var i = 0; i < set.Files.Count && i < files.Count; i++)
         {
             var result = set.Files[i];
@@ -71,7 +72,11 @@ internal static partial class SchemaResolver
             {
                 context.Declare(named, files[i].NamespaceOverride, files[i].Path);
             }
+
+            declaredFiles.Add(result);
         }
+
+        context.SetHomes(SchemaReferences.Homes(declaredFiles));
 
         context.Prune();
         context.AssignCSharpNames();
@@ -210,6 +215,11 @@ internal static partial class SchemaResolver
         }
 
         public IEnumerable<NamedInfo> Emitted => _order;
+
+        // The home of each named type (the main type of the file whose schema defines it), for registering by reference.
+        private Dictionary<string, string> _homes = new(StringComparer.Ordinal);
+
+        public void SetHomes(Dictionary<string, string> homes) => _homes = homes;
 
         public void Declare(NamedSchema schema, string? namespaceOverride, string file)
         {
@@ -649,7 +659,8 @@ internal static partial class SchemaResolver
             var templates = _order
                 .OrderBy(i => i.Schema.FullName, StringComparer.Ordinal)
                 .Select(i => SchemaTemplate.Create(i.Schema))
-                .Select(t => new SchemaTemplateSpec(t.FullName, t.JsonHead, t.JsonParts.ToEquatableArray(), t.CanonicalParts.ToEquatableArray(), t.Holes.ToEquatableArray()))
+                .Select(t => new SchemaTemplateSpec(t.FullName, t.JsonHead, t.JsonParts.ToEquatableArray(), t.CanonicalParts.ToEquatableArray(), t.Holes.ToEquatableArray(),
+                    HomeOf(t.FullName)))
                 .ToEquatableArray();
             if (templates.Count == 0)
             {
@@ -660,6 +671,10 @@ internal static partial class SchemaResolver
                 null, string.Empty, templates, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
                 EquatableArray<UnionCaseSpec>.Empty, EquatableArray<RegistryEntrySpec>.Empty, _version);
         }
+
+        // Null when the type is its own home (most are), or when its home generates nothing.
+        private string? HomeOf(string fullName) =>
+            _homes.TryGetValue(fullName, out var home) && home != fullName && _named.ContainsKey(home) ? home : null;
 
         public TypeSpec BuildRegistry()
         {

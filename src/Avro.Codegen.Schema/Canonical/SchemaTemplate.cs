@@ -133,17 +133,28 @@ public sealed class SchemaTemplateSet
     }
 
     /// <summary>The self-contained full JSON of <paramref name="fullName"/> (what <see cref="SchemaJson.ToJson(AvroSchema, bool)"/> gives).</summary>
-    public string ToJson(string fullName) => Assemble(fullName, canonical: false);
+    public string ToJson(string fullName) => Assemble(fullName, canonical: false, null, null);
 
     /// <summary>The Parsing Canonical Form of <paramref name="fullName"/>.</summary>
-    public string ToCanonicalJson(string fullName) => Assemble(fullName, canonical: true);
+    public string ToCanonicalJson(string fullName) => Assemble(fullName, canonical: true, null, null);
+
+    /// <summary>
+    /// The full JSON of <paramref name="fullName"/> with each named type for which <paramref name="isDefinedElsewhere"/>
+    /// is true written by name only, not defined (as a schema registry stores a schema whose references define those
+    /// types). The names so written are added to <paramref name="namedOnly"/>, each once, in text order.
+    /// </summary>
+    public string ToJson(string fullName, System.Func<string, bool> isDefinedElsewhere, List<string> namedOnly) =>
+        Assemble(fullName, canonical: false, isDefinedElsewhere, namedOnly);
+
+    /// <summary>True when the set has a template for <paramref name="fullName"/>.</summary>
+    public bool Contains(string fullName) => _templates.ContainsKey(fullName);
 
     private SchemaTemplate Get(string fullName) =>
         _templates.TryGetValue(fullName, out var template)
             ? template
             : throw new KeyNotFoundException("No schema template for '" + fullName + "'.");
 
-    private string Assemble(string fullName, bool canonical)
+    private string Assemble(string fullName, bool canonical, System.Func<string, bool>? isDefinedElsewhere, List<string>? namedOnly)
     {
         var o = new StringBuilder();
         var defined = new HashSet<string>(System.StringComparer.Ordinal);
@@ -169,6 +180,13 @@ public sealed class SchemaTemplateSet
 
             frames.Push((template, hole, true));
             var target = Get(template.Holes[hole]);
+            if (isDefinedElsewhere is not null && !defined.Contains(target.FullName) && isDefinedElsewhere(target.FullName))
+            {
+                // Written by name and counted as defined from here on, exactly as if an earlier definition existed.
+                defined.Add(target.FullName);
+                namedOnly!.Add(target.FullName);
+            }
+
             if (defined.Contains(target.FullName))
             {
                 o.Append('"').Append(canonical || target.Namespace != template.Namespace ? target.FullName : target.Name).Append('"');

@@ -20,6 +20,8 @@ public sealed class AvroSchemaTable : IEnumerable<string>
     private readonly ConcurrentDictionary<string, string> _json = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _canonical = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _homes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReferencePlan> _plans = new(StringComparer.Ordinal);
     private SchemaTemplateSet? _set;
 
     /// <summary>Adds the template of one named type (see <see cref="SchemaTemplate"/> for the parts).</summary>
@@ -27,6 +29,16 @@ public sealed class AvroSchemaTable : IEnumerable<string>
     {
         _templates.Add(new SchemaTemplate(fullName, jsonHead, jsonParts, canonicalParts, holes));
         _set = null;
+    }
+
+    /// <summary>
+    /// Adds the template of a named type whose schema text is defined inside the schema of <paramref name="home"/>
+    /// (the main type of the file that defines it), which matters when schemas are registered with references.
+    /// </summary>
+    public void Add(string fullName, string jsonHead, string[] jsonParts, string[] canonicalParts, string[] holes, string home)
+    {
+        Add(fullName, jsonHead, jsonParts, canonicalParts, holes);
+        _homes[fullName] = home;
     }
 
     /// <summary>The self-contained schema JSON of <paramref name="fullName"/>, compact, as written.</summary>
@@ -39,10 +51,28 @@ public sealed class AvroSchemaTable : IEnumerable<string>
     /// <summary>The Parsing Canonical Form of <paramref name="fullName"/>.</summary>
     public string Canonical(string fullName) => _canonical.GetOrAdd(fullName, static (name, set) => set.ToCanonicalJson(name), Set);
 
+    /// <summary>
+    /// The schemas to register for <paramref name="fullName"/> with references: the schema of each file it uses types
+    /// of, dependencies first, then its own schema last (see <see cref="SchemaReferences"/>).
+    /// </summary>
+    /// <exception cref="AvroDataException">The files' types refer to each other in a cycle, which references cannot express.</exception>
+    internal IReadOnlyList<SchemaReferenceUnit> ReferenceUnits(string fullName)
+    {
+        var plan = _plans.GetOrAdd(fullName, static (name, table) =>
+        {
+            var set = table.Set;
+            string HomeOf(string type) => table._homes.TryGetValue(type, out var home) && set.Contains(home) ? home : type;
+            return SchemaReferences.TryPlan(set, name, HomeOf, out var units, out var error) ? new ReferencePlan(units, null) : new ReferencePlan(units, error);
+        }, this);
+        return plan.Error is null ? plan.Units : throw new AvroDataException($"Cannot register the schema of {fullName} with references: {plan.Error}.");
+    }
+
     /// <summary>The full names in the table.</summary>
     public IEnumerator<string> GetEnumerator() => _templates.Select(t => t.FullName).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private sealed record ReferencePlan(IReadOnlyList<SchemaReferenceUnit> Units, string? Error);
 
     // Built after the initializer has added every template; two threads racing here build equal sets.
     private SchemaTemplateSet Set => _set ??= new SchemaTemplateSet(_templates);

@@ -18,6 +18,13 @@ public interface IAvroRecord<TSelf> where TSelf : IAvroRecord<TSelf>
     /// <summary>The CRC-64-AVRO fingerprint of <see cref="CanonicalSchema"/> (single-object encoding uses it).</summary>
     static abstract ulong SchemaFingerprint { get; }
 
+    /// <summary>
+    /// The schema table of the compilation that generated the type, which knows which file defines each named type (so
+    /// serializers can register shared types by reference); <see langword="null"/> for types written by hand.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    static virtual AvroSchemaTable? SchemaTable => null;
+
     /// <summary>Writes this value in the Avro binary encoding.</summary>
     void WriteAvro(ref AvroWriter writer);
 

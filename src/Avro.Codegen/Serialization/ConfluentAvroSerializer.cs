@@ -27,7 +27,10 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
     {
         ArgumentNullException.ThrowIfNull(client);
         _ids = new SchemaIdCache(client, options ?? new ConfluentSerializerOptions(),
-            new WriterSchema(RecordSchema<T>.Registry, RecordSchema<T>.FullName, RecordSchema<T>.FullName, T.SchemaFingerprint, typeof(T).Name));
+            new WriterSchema(RecordSchema<T>.Registry, RecordSchema<T>.FullName, RecordSchema<T>.FullName, T.SchemaFingerprint, typeof(T).Name)
+            {
+                ReferenceUnits = T.SchemaTable is { } table ? () => table.ReferenceUnits(RecordSchema<T>.FullName) : null,
+            });
     }
 
     /// <summary>The subject this serializer uses for <paramref name="topic"/>.</summary>

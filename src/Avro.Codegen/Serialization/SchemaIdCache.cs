@@ -10,7 +10,11 @@ namespace Avro.Codegen.Serialization;
 /// <param name="TypeName">The Avro type name used by a custom <see cref="SubjectNamer"/> and in messages.</param>
 /// <param name="Fingerprint">CRC-64-AVRO of the Parsing Canonical Form: an id the serializer is told to use must have it.</param>
 /// <param name="ClrName">The .NET type, for messages.</param>
-internal sealed record WriterSchema(RegistrySchema Schema, string? FullName, string TypeName, ulong Fingerprint, string ClrName);
+internal sealed record WriterSchema(RegistrySchema Schema, string? FullName, string TypeName, ulong Fingerprint, string ClrName)
+{
+    /// <summary>The schemas to register by reference (see <see cref="ConfluentSerializerOptions.UseSchemaReferences"/>); null for types that cannot.</summary>
+    public Func<IReadOnlyList<Avro.Codegen.Schema.SchemaReferenceUnit>>? ReferenceUnits { get; init; }
+}
 
 /// <summary>
 /// The schema id (and, on request, the schema GUID) a serializer writes per topic: from the registry the first time
@@ -31,6 +35,9 @@ internal sealed class SchemaIdCache
     // The entry of the topic seen last, checked by reference before the dictionary: a producer usually writes one
     // topic with one string instance, and the dictionary's string hashing was most of the framing overhead.
     private volatile CachedId? _last;
+
+    // With UseSchemaReferences: the record's schema with its references, once the referenced schemas are registered.
+    private volatile RegistrySchema? _referenced;
 
     public SchemaIdCache(IRegistryClient client, ConfluentSerializerOptions options, WriterSchema writer)
     {
@@ -86,7 +93,7 @@ internal sealed class SchemaIdCache
             {
                 var schema = _options.SchemaIdSource == SchemaIdSource.UseSchemaId
                     ? await _client.GetSchemaByIdAsync(entry.Id, entry.Subject, token).ConfigureAwait(false)
-                    : _writer.Schema;
+                    : await SchemaToSendAsync(register: false, token).ConfigureAwait(false);
                 return await _client.LookupSchemaAsync(entry.Subject, schema, _options.Normalize, cancellationToken: token).ConfigureAwait(false);
             }, _options.RegistryTimeout, "ConfluentSerializerOptions.RegistryTimeout", $"the schema GUID of subject '{entry.Subject}'", cancellationToken)
             .ConfigureAwait(false);
@@ -145,16 +152,36 @@ internal sealed class SchemaIdCache
                 await EnsureSameSchemaAsync(fixedSchema, id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
                 break;
             case SchemaIdSource.LookupOnly:
-                id = await _client.GetSchemaIdAsync(subject, _writer.Schema, _options.Normalize, cancellationToken).ConfigureAwait(false);
+                var lookedUp = await SchemaToSendAsync(register: false, cancellationToken).ConfigureAwait(false);
+                id = await _client.GetSchemaIdAsync(subject, lookedUp, _options.Normalize, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                id = await _client.RegisterSchemaAsync(subject, _writer.Schema, _options.Normalize, cancellationToken).ConfigureAwait(false);
+                var registered = await SchemaToSendAsync(register: true, cancellationToken).ConfigureAwait(false);
+                id = await _client.RegisterSchemaAsync(subject, registered, _options.Normalize, cancellationToken).ConfigureAwait(false);
                 break;
         }
 
         var entry = new CachedId(topic, subject, id, expires, guid);
         _ids[topic] = entry;
         return entry;
+    }
+
+    // The schema registered or looked up: self-contained, or with references once the referenced schemas are known.
+    private async ValueTask<RegistrySchema> SchemaToSendAsync(bool register, CancellationToken cancellationToken)
+    {
+        if (!_options.UseSchemaReferences || _writer.ReferenceUnits is not { } plan)
+        {
+            return _writer.Schema;
+        }
+
+        if (_referenced is { } known)
+        {
+            return known;
+        }
+
+        var schema = await ReferencedSchemas.ResolveAsync(_client, _options, plan(), register, cancellationToken).ConfigureAwait(false);
+        _referenced = schema;
+        return schema;
     }
 
     // The body is written by the type's own codec, so the id must name a schema with its canonical form; otherwise

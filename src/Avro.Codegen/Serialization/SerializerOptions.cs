@@ -59,6 +59,22 @@ public sealed class ConfluentSerializerOptions
     public bool Normalize { get; set; }
 
     /// <summary>
+    /// Register (<see cref="SchemaIdSource.AutoRegister"/>) and look up (<see cref="SchemaIdSource.LookupOnly"/>) the
+    /// record's schema with Confluent schema references instead of self-contained: every named type defined in another
+    /// schema file of the generating project is named, not inlined, and referenced by name, subject and version. The
+    /// schemas of those files are registered (or looked up) first, dependencies first, each under the subject
+    /// <see cref="ReferenceSubjectNamer"/> gives (by default the file's main type's full name, the record-name
+    /// strategy). Types written by hand, or whose files share nothing, are registered as before. Default false.
+    /// </summary>
+    public bool UseSchemaReferences { get; set; }
+
+    /// <summary>
+    /// With <see cref="UseSchemaReferences"/>, the subject of a referenced schema, from the full name of its main type.
+    /// Default (null): the full name itself (the record-name strategy), which is also what the build's gate uses.
+    /// </summary>
+    public Func<string, string>? ReferenceSubjectNamer { get; set; }
+
+    /// <summary>
     /// The most schemas one registry schema may reference, directly or through other references, when the serializer
     /// checks a <see cref="SchemaIdSource.UseLatest"/> or <see cref="SchemaIdSource.UseSchemaId"/> schema. More raise
     /// <see cref="AvroDataException"/> naming this option. Default 256.
