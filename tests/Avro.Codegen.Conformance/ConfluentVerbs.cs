@@ -107,7 +107,7 @@ internal static class ConfluentVerbs
     {
         var plans = new Dictionary<ConfluentSchemaId, ResolutionPlan>();
         var resolved = new ArrayBufferWriter<byte>();
-        using var json = new Utf8JsonWriter(output, AvroJson.WriterOptions);
+        using var json = new Utf8JsonWriter(output, AvroSerializer.JsonWriterOptions);
         var offset = 0;
         do
         {

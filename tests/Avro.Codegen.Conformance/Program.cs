@@ -83,7 +83,7 @@ static void ToJson(string fullName, byte[] input, Stream stdout)
 {
     var reader = new AvroReader(input);
     var output = new ArrayBufferWriter<byte>();
-    using var json = new Utf8JsonWriter(output, AvroJson.WriterOptions);
+    using var json = new Utf8JsonWriter(output, AvroSerializer.JsonWriterOptions);
     while (!reader.End)
     {
         AvroGeneratedTypes.TryBinaryToJson(fullName, ref reader, json);

@@ -91,7 +91,7 @@ internal static class ResolveVerb
     private static void Resolve(ResolutionPlan plan, string fullName, byte[] input, ArrayBufferWriter<byte> output)
     {
         var resolved = new ArrayBufferWriter<byte>();
-        using var json = new Utf8JsonWriter(output, AvroJson.WriterOptions);
+        using var json = new Utf8JsonWriter(output, AvroSerializer.JsonWriterOptions);
         for (var offset = 0; offset < input.Length;)
         {
             resolved.ResetWrittenCount();

@@ -63,7 +63,7 @@ public static class Targets
 
             var reader = new AvroReader(data, FuzzLimits.Reader);
             var output = new ArrayBufferWriter<byte>();
-            using var json = new Utf8JsonWriter(output, AvroJson.WriterOptions);
+            using var json = new Utf8JsonWriter(output, AvroSerializer.JsonWriterOptions);
             AvroGeneratedTypes.TryBinaryToJson(names[pick - types.Count], ref reader, json);
         }
         catch (AvroDataException)

@@ -153,7 +153,7 @@ public class GenericCodecTests
     [InlineData("{\"a\":1,\"u\":{\"int\":1,\"string\":\"x\"}}", "exactly one member", 20)]
     [InlineData("{\"a\":1,\"u\":5}", "Expected a union value", 11)]
     [InlineData("{\"a\":1,\"e\":\"CLUBS\"}", "not a symbol", 11)]
-    [InlineData("{\"a\":1,\"f\":\"abc\"}", "needs 2 bytes", 11)]
+    [InlineData("{\"a\":1,\"f\":\"abc\"}", "is 2 bytes long", 11)]
     [InlineData("{\"a\":1,\"by\":\"\u0100\"}", "U+0100", 12)]
     [InlineData("[1]", "Expected a record 'R'", 0)]
     public void Json_errors_are_specific_and_located(string json, string message, long offset)

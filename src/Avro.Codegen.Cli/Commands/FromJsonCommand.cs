@@ -111,7 +111,7 @@ internal static class FromJsonCommand
         }
         catch (JsonException e)
         {
-            error.WriteLine($"avro-codegen: error: datum {datum} at byte offset {reader.BytesConsumed + start}: invalid JSON: {e.Message}");
+            error.WriteLine($"avro-codegen: error: datum {datum} at byte offset {reader.BytesConsumed + start}: Malformed JSON: {e.Message}");
             return ExitCodes.BadInput;
         }
 

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Avro.Codegen.Json;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Schema.Json;
 
@@ -11,15 +12,25 @@ namespace Avro.Codegen.Generic;
 /// <summary>
 /// The Avro JSON encoding of generic values, driven by a schema: the specification's encoding (a union value is
 /// <c>null</c> or <c>{"branch type name": value}</c>, with the full name for named types; bytes and fixed are strings of
-/// code points U+0000–U+00FF), written as compact text the way Java Avro writes it (see <see cref="AvroJson"/> for
-/// numbers). Reading accepts record fields in any order, fills absent fields from their defaults, and rejects unknown
+/// code points U+0000–U+00FF), written as compact text the way Java Avro writes it. This is the schema-driven face of the
+/// one Avro JSON core (<c>Json/</c>); generated records use the other (<see cref="AvroJsonCodec"/>), so one datum prints as
+/// one text either way. Reading accepts record fields in any order, fills absent fields from their defaults, and rejects unknown
 /// fields, as Java Avro's JSON decoder does.
 /// </summary>
 public static class GenericJson
 {
     /// <summary>Writes <paramref name="value"/> as <paramref name="schema"/> in the Avro JSON encoding.</summary>
-    public static void Write(IBufferWriter<byte> output, AvroSchema schema, object? value) =>
-        WriteValue(new JsonTextOutput(output), schema, value, "");
+    public static void Write(IBufferWriter<byte> output, AvroSchema schema, object? value)
+    {
+        using var writer = new Utf8JsonWriter(output, AvroJsonText.WriterOptions);
+        Write(writer, schema, value);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as <paramref name="schema"/> to <paramref name="writer"/>; for text that matches Java
+    /// Avro's, the writer is made with <see cref="AvroSerializer.JsonWriterOptions"/>, as generated records' JSON is.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, AvroSchema schema, object? value) => WriteValue(writer, schema, value);
 
     /// <summary>The Avro JSON encoding of <paramref name="value"/> as a string.</summary>
     public static string ToJson(AvroSchema schema, object? value)
@@ -29,128 +40,86 @@ public static class GenericJson
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private static void WriteValue(JsonTextOutput output, AvroSchema schema, object? value, string path)
+    private static void WriteValue(Utf8JsonWriter writer, AvroSchema schema, object? value)
     {
         switch (schema.Kind)
         {
             case SchemaKind.Null:
-                output.WriteAscii("null");
+                writer.WriteNullValue();
                 return;
             case SchemaKind.Boolean:
-                output.WriteAscii(value is true ? "true" : "false");
+                writer.WriteBooleanValue(value is true);
                 return;
             case SchemaKind.Int:
-                output.WriteAscii(((int)value!).ToString(CultureInfo.InvariantCulture));
+                writer.WriteNumberValue((int)value!);
                 return;
             case SchemaKind.Long:
-                output.WriteAscii(Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 return;
             case SchemaKind.Float:
-                var f = Convert.ToSingle(value, CultureInfo.InvariantCulture);
-                if (float.IsFinite(f))
-                {
-                    output.WriteAscii(AvroJson.FormatFloat(f));
-                }
-                else
-                {
-                    output.WriteString(AvroJson.NonFiniteName(f));
-                }
-
+                AvroJsonText.WriteFloat(writer, Convert.ToSingle(value, CultureInfo.InvariantCulture));
                 return;
             case SchemaKind.Double:
-                var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                if (double.IsFinite(d))
-                {
-                    output.WriteAscii(AvroJson.FormatDouble(d));
-                }
-                else
-                {
-                    output.WriteString(AvroJson.NonFiniteName(d));
-                }
-
+                AvroJsonText.WriteDouble(writer, Convert.ToDouble(value, CultureInfo.InvariantCulture));
                 return;
             case SchemaKind.Bytes:
-                output.WriteString(AvroJson.BytesToString((byte[])value!));
+                AvroJsonText.WriteBytes(writer, (byte[])value!);
                 return;
             case SchemaKind.String:
-                output.WriteString((string)value!);
+                writer.WriteStringValue((string)value!);
                 return;
             case SchemaKind.Fixed:
-                output.WriteString(AvroJson.BytesToString(value is GenericAvroFixed gf ? gf.Value : (byte[])value!));
+                AvroJsonText.WriteBytes(writer, value is GenericAvroFixed gf ? gf.Value : (byte[])value!);
                 return;
             case SchemaKind.Enum:
-                output.WriteString(value is GenericAvroEnum e ? e.Symbol : (string)value!);
+                writer.WriteStringValue(value is GenericAvroEnum e ? e.Symbol : (string)value!);
                 return;
             case SchemaKind.Record:
                 var record = (GenericAvroRecord)value!;
-                output.WriteByte((byte)'{');
-                var first = true;
+                writer.WriteStartObject();
                 foreach (var field in ((RecordSchema)schema).Fields)
                 {
-                    if (!first)
-                    {
-                        output.WriteByte((byte)',');
-                    }
-
-                    first = false;
-                    output.WriteString(field.Name);
-                    output.WriteByte((byte)':');
-                    WriteValue(output, field.Type, record[field.Position], path + "." + field.Name);
+                    writer.WritePropertyName(field.Name);
+                    WriteValue(writer, field.Type, record[field.Position]);
                 }
 
-                output.WriteByte((byte)'}');
+                writer.WriteEndObject();
                 return;
             case SchemaKind.Array:
                 var items = ((ArraySchema)schema).Items;
-                output.WriteByte((byte)'[');
-                var index = 0;
+                writer.WriteStartArray();
                 foreach (var item in (IList)value!)
                 {
-                    if (index > 0)
-                    {
-                        output.WriteByte((byte)',');
-                    }
-
-                    WriteValue(output, items, item, path + "[" + index++ + "]");
+                    WriteValue(writer, items, item);
                 }
 
-                output.WriteByte((byte)']');
+                writer.WriteEndArray();
                 return;
             case SchemaKind.Map:
                 var values = ((MapSchema)schema).Values;
-                output.WriteByte((byte)'{');
-                var firstEntry = true;
+                writer.WriteStartObject();
                 foreach (var pair in (IDictionary<string, object?>)value!)
                 {
-                    if (!firstEntry)
-                    {
-                        output.WriteByte((byte)',');
-                    }
-
-                    firstEntry = false;
-                    output.WriteString(pair.Key);
-                    output.WriteByte((byte)':');
-                    WriteValue(output, values, pair.Value, path);
+                    writer.WritePropertyName(pair.Key);
+                    WriteValue(writer, values, pair.Value);
                 }
 
-                output.WriteByte((byte)'}');
+                writer.WriteEndObject();
                 return;
             case SchemaKind.Union:
                 var union = (UnionSchema)schema;
                 var branch = GenericBinary.ResolveBranch(union, value);
                 var branchSchema = union.Branches[branch];
-                var branchValue = value is GenericUnion u ? u.Value : value;
                 if (branchSchema.Kind == SchemaKind.Null)
                 {
-                    output.WriteAscii("null");
+                    writer.WriteNullValue();
                     return;
                 }
 
-                output.WriteByte((byte)'{');
-                output.WriteString(branchSchema.TypeName);
-                output.WriteByte((byte)':');
-                WriteValue(output, branchSchema, branchValue, path);
-                output.WriteByte((byte)'}');
+                writer.WriteStartObject();
+                writer.WritePropertyName(branchSchema.TypeName);
+                WriteValue(writer, branchSchema, value is GenericUnion u ? u.Value : value);
+                writer.WriteEndObject();
                 return;
             default:
                 throw new ArgumentException($"Unknown schema kind {schema.Kind}.", nameof(schema));
@@ -165,30 +134,23 @@ public static class GenericJson
     {
         var bytes = Encoding.UTF8.GetBytes(json);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 1024 });
-        try
+        if (!AvroJsonTokens.TryRead(ref reader))
         {
-            if (!reader.Read())
-            {
-                throw new AvroDataException("The JSON text is empty.", 0);
-            }
-
-            var value = Read(ref reader, schema, options);
-            if (reader.Read())
-            {
-                throw new AvroDataException("Unexpected JSON after the value", reader.TokenStartIndex);
-            }
-
-            return value;
+            throw new AvroDataException("The JSON text is empty.", 0);
         }
-        catch (JsonException e)
+
+        var value = Read(ref reader, schema, options);
+        if (AvroJsonTokens.TryRead(ref reader))
         {
-            throw new AvroDataException("Invalid JSON: " + e.Message, reader.BytesConsumed, e);
+            throw new AvroDataException("Unexpected JSON after the value", reader.TokenStartIndex);
         }
+
+        return value;
     }
 
     /// <summary>
     /// Reads one value of <paramref name="schema"/>; <paramref name="reader"/> must be on the value's first token and is
-    /// left on its last. Malformed JSON surfaces as <see cref="JsonException"/> from the reader itself.
+    /// left on its last. Malformed JSON, like a value that does not fit the schema, is an <see cref="AvroDataException"/>.
     /// </summary>
     public static object? Read(ref Utf8JsonReader reader, AvroSchema schema, GenericReadOptions? options = null) =>
         ReadValue(ref reader, schema, options ?? GenericReadOptions.Default, 0);
@@ -210,44 +172,22 @@ public static class GenericJson
                 Expect(ref reader, JsonTokenType.Null, "null");
                 return null;
             case SchemaKind.Boolean:
-                return reader.TokenType switch
-                {
-                    JsonTokenType.True => true,
-                    JsonTokenType.False => false,
-                    _ => throw Unexpected(ref reader, "a boolean"),
-                };
+                return AvroJsonTokens.ReadBoolean(ref reader);
             case SchemaKind.Int:
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var i))
-                {
-                    return i;
-                }
-
-                throw Unexpected(ref reader, "an int (a whole number from -2147483648 to 2147483647)");
+                return AvroJsonTokens.ReadInt(ref reader);
             case SchemaKind.Long:
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var l))
-                {
-                    return l;
-                }
-
-                throw Unexpected(ref reader, "a long (a whole number in 64-bit range)");
+                return AvroJsonTokens.ReadLong(ref reader);
             case SchemaKind.Float:
-                return AvroJson.ReadFloat(ref reader);
+                return AvroJsonTokens.ReadFloat(ref reader);
             case SchemaKind.Double:
-                return AvroJson.ReadDouble(ref reader);
+                return AvroJsonTokens.ReadDouble(ref reader);
             case SchemaKind.Bytes:
-                return ReadLatin1(ref reader);
+                return AvroJsonTokens.ReadBytes(ref reader);
             case SchemaKind.String:
-                Expect(ref reader, JsonTokenType.String, "a string");
-                return Text(ref reader);
+                return AvroJsonTokens.ReadString(ref reader);
             case SchemaKind.Fixed:
                 var fixedSchema = (FixedSchema)schema;
-                var fixedBytes = ReadLatin1(ref reader);
-                if (fixedBytes.Length != fixedSchema.Size)
-                {
-                    throw Error(ref reader, $"The fixed '{fixedSchema.FullName}' needs {fixedSchema.Size} bytes, the string has {fixedBytes.Length}");
-                }
-
-                return new GenericAvroFixed(fixedSchema, fixedBytes);
+                return new GenericAvroFixed(fixedSchema, AvroJsonTokens.ReadFixed(ref reader, fixedSchema.Size, fixedSchema.FullName));
             case SchemaKind.Enum:
                 var enumSchema = (EnumSchema)schema;
                 Expect(ref reader, JsonTokenType.String, "an enum symbol");
@@ -381,19 +321,6 @@ public static class GenericJson
         return record;
     }
 
-    private static byte[] ReadLatin1(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.String, "a string of bytes (code points U+0000 to U+00FF)");
-        try
-        {
-            return AvroJson.StringToBytes(Text(ref reader));
-        }
-        catch (AvroDataException e)
-        {
-            throw new AvroDataException(e.Reason, reader.TokenStartIndex, e);
-        }
-    }
-
     /// <summary>
     /// The generic value of a schema default (as parsed by the schema core). A union default may match any branch;
     /// the first that fits is used.
@@ -412,18 +339,18 @@ public static class GenericJson
                 return l;
             case SchemaKind.Float when value is JsonNumber n:
                 return (float)n.ToDouble();
-            case SchemaKind.Float when value is JsonString s && AvroJson.TryParseNonFinite(s.Value, out var special):
+            case SchemaKind.Float when value is JsonString s && AvroJsonText.TryParseNonFinite(s.Value, out var special):
                 return (float)special;
             case SchemaKind.Double when value is JsonNumber n:
                 return n.ToDouble();
-            case SchemaKind.Double when value is JsonString s && AvroJson.TryParseNonFinite(s.Value, out var special):
+            case SchemaKind.Double when value is JsonString s && AvroJsonText.TryParseNonFinite(s.Value, out var special):
                 return special;
             case SchemaKind.Bytes when value is JsonString s:
-                return AvroJson.StringToBytes(s.Value);
+                return AvroJsonText.StringToBytes(s.Value);
             case SchemaKind.String when value is JsonString s:
                 return s.Value;
             case SchemaKind.Fixed when value is JsonString s:
-                return new GenericAvroFixed((FixedSchema)schema, AvroJson.StringToBytes(s.Value));
+                return new GenericAvroFixed((FixedSchema)schema, AvroJsonText.StringToBytes(s.Value));
             case SchemaKind.Enum when value is JsonString s:
                 return new GenericAvroEnum((EnumSchema)schema, s.Value);
             case SchemaKind.Array when value is JsonArray a:
@@ -466,41 +393,15 @@ public static class GenericJson
         throw new AvroDataException($"The default {value.ToJson()} is not a value of type {schema.TypeName}.");
     }
 
-    /// <summary>The string value or property name; an escaped lone surrogate (which no string can hold) is an error.</summary>
-    private static string Text(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return reader.GetString()!;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new AvroDataException("Invalid string: " + e.Message, reader.TokenStartIndex, e);
-        }
-    }
+    private static string Text(ref Utf8JsonReader reader) => AvroJsonTokens.GetString(ref reader);
 
-    private static JsonTokenType Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new AvroDataException("Unexpected end of JSON input", reader.BytesConsumed);
-        }
+    private static JsonTokenType Next(ref Utf8JsonReader reader) => AvroJsonTokens.Next(ref reader);
 
-        return reader.TokenType;
-    }
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what) => AvroJsonTokens.Expect(ref reader, type, what);
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what)
-    {
-        if (reader.TokenType != type)
-        {
-            throw Unexpected(ref reader, what);
-        }
-    }
+    private static AvroDataException Unexpected(ref Utf8JsonReader reader, string what) => AvroJsonTokens.Unexpected(ref reader, what);
 
-    private static AvroDataException Unexpected(ref Utf8JsonReader reader, string what) =>
-        new($"Expected {what}, found {AvroJson.Describe(ref reader)}", reader.TokenStartIndex);
-
-    private static AvroDataException Error(ref Utf8JsonReader reader, string message) => new(message, reader.TokenStartIndex);
+    private static AvroDataException Error(ref Utf8JsonReader reader, string message) => AvroJsonTokens.Error(ref reader, message);
 
     private static string Names(UnionSchema union) => string.Join(", ", union.Branches.Select(b => b.TypeName));
 }

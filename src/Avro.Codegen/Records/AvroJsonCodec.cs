@@ -3,12 +3,14 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Avro.Codegen.Internal;
+using Avro.Codegen.Json;
 
 namespace Avro.Codegen;
 
 /// <summary>
-/// The Avro JSON encoding for generated code: token checks that fail with <see cref="AvroDataException"/> (never a bare
-/// <see cref="JsonException"/> or <see cref="InvalidOperationException"/>), primitives, and logical types.
+/// The Avro JSON encoding for generated code: the face of the one Avro JSON core (<c>Json/</c>) that generated
+/// <c>WriteAvroJson</c>/<c>ReadAvroJson</c> call, with the logical types. Token checks fail with
+/// <see cref="AvroDataException"/> (never a bare <see cref="JsonException"/> or <see cref="InvalidOperationException"/>).
 /// </summary>
 /// <remarks>
 /// Logical values appear in JSON as their underlying type (a timestamp as its <c>long</c>, a decimal as its bytes).
@@ -19,44 +21,27 @@ namespace Avro.Codegen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class AvroJsonCodec
 {
-    // ----- token plumbing -----
+    // ----- token plumbing (the core's, under the names generated code calls) -----
 
     /// <summary>Moves to the next token; the end of input or malformed JSON is an <see cref="AvroDataException"/>.</summary>
-    public static void Read(ref Utf8JsonReader reader)
-    {
-        if (!TryRead(ref reader))
-        {
-            throw new AvroDataException("Unexpected end of JSON input.", reader.BytesConsumed);
-        }
-    }
+    public static void Read(ref Utf8JsonReader reader) => AvroJsonTokens.Next(ref reader);
 
     /// <summary>Moves to the next token; false at the end of input; malformed JSON is an <see cref="AvroDataException"/>.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return reader.Read();
-        }
-        catch (JsonException e)
-        {
-            throw new AvroDataException("Malformed JSON: " + e.Message, e.BytePositionInLine ?? reader.BytesConsumed, e);
-        }
-    }
+    public static bool TryRead(ref Utf8JsonReader reader) => AvroJsonTokens.TryRead(ref reader);
 
-    /// <summary>Checks the current token is <paramref name="type"/>.</summary>
+    /// <summary>Checks the current token is <paramref name="type"/>, the start of <paramref name="what"/>.</summary>
     public static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what)
     {
         if (reader.TokenType != type)
         {
-            throw Unexpected(ref reader, Describe(type) + " for " + what);
+            throw AvroJsonTokens.Unexpected(ref reader, Describe(type) + " for " + what);
         }
     }
 
     /// <summary>Moves to the next member of an object: true on its name, false on the closing brace.</summary>
     public static bool ReadProperty(ref Utf8JsonReader reader)
     {
-        Read(ref reader);
-        if (reader.TokenType == JsonTokenType.EndObject)
+        if (AvroJsonTokens.Next(ref reader) == JsonTokenType.EndObject)
         {
             return false;
         }
@@ -68,51 +53,23 @@ public static class AvroJsonCodec
     /// <summary>On a member name: returns it and moves to the member's value.</summary>
     public static string ReadPropertyName(ref Utf8JsonReader reader)
     {
-        var name = GetString(ref reader);
-        Read(ref reader);
+        var name = AvroJsonTokens.GetString(ref reader);
+        AvroJsonTokens.Next(ref reader);
         return name;
     }
 
     /// <summary>Moves to the next array element: true on its first token, false on the closing bracket.</summary>
-    public static bool ReadItem(ref Utf8JsonReader reader)
-    {
-        Read(ref reader);
-        return reader.TokenType != JsonTokenType.EndArray;
-    }
+    public static bool ReadItem(ref Utf8JsonReader reader) => AvroJsonTokens.Next(ref reader) != JsonTokenType.EndArray;
 
     /// <summary>On a member name: skips the member's value (unknown record fields are ignored, as Java Avro does).</summary>
-    public static void SkipProperty(ref Utf8JsonReader reader)
-    {
-        Read(ref reader);
-        try
-        {
-            if (!reader.TrySkip())
-            {
-                throw new AvroDataException("Unexpected end of JSON input.", reader.BytesConsumed);
-            }
-        }
-        catch (JsonException e)
-        {
-            throw new AvroDataException("Malformed JSON: " + e.Message, reader.BytesConsumed, e);
-        }
-    }
+    public static void SkipProperty(ref Utf8JsonReader reader) => AvroJsonTokens.SkipMemberValue(ref reader);
 
     /// <summary>
     /// True when the current string or member name is <paramref name="utf8"/>. A name escaped into invalid UTF-16 (a lone
     /// surrogate such as <c>"\ud800"</c>) cannot be compared and is malformed input: an <see cref="AvroDataException"/>,
     /// where <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> throws <see cref="InvalidOperationException"/>.
     /// </summary>
-    public static bool ValueIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            return reader.ValueTextEquals(utf8);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new AvroDataException("Invalid JSON string: " + e.Message, reader.TokenStartIndex, e);
-        }
-    }
+    public static bool ValueIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8) => AvroJsonTokens.ValueIs(ref reader, utf8);
 
     /// <summary>On the start of a union object: moves to the member name that names the branch.</summary>
     public static void ReadUnionBranchName(ref Utf8JsonReader reader)
@@ -139,8 +96,7 @@ public static class AvroJsonCodec
     /// <summary>After a union branch's value: checks that the union object ends here.</summary>
     public static void ReadEndObject(ref Utf8JsonReader reader)
     {
-        Read(ref reader);
-        if (reader.TokenType != JsonTokenType.EndObject)
+        if (AvroJsonTokens.Next(ref reader) != JsonTokenType.EndObject)
         {
             throw new AvroDataException("A union object must have exactly one member.", reader.TokenStartIndex);
         }
@@ -162,113 +118,64 @@ public static class AvroJsonCodec
 
     /// <summary>A JSON string that is not one of the enum's symbols (and the enum has no default).</summary>
     public static AvroDataException UnknownSymbol(ref Utf8JsonReader reader, string enumName) =>
-        new($"'{GetString(ref reader)}' is not a symbol of enum '{enumName}'.", reader.TokenStartIndex);
+        new($"'{AvroJsonTokens.GetString(ref reader)}' is not a symbol of enum '{enumName}'.", reader.TokenStartIndex);
 
     /// <summary>A union object whose member names no branch of the union.</summary>
     public static AvroDataException UnknownBranch(ref Utf8JsonReader reader) =>
-        new($"'{GetString(ref reader)}' is not a branch of this union.", reader.TokenStartIndex);
-
-    private static AvroDataException Unexpected(ref Utf8JsonReader reader, string expected) =>
-        new($"Expected {expected}, found {Describe(reader.TokenType)}.", reader.TokenStartIndex);
+        new($"'{AvroJsonTokens.GetString(ref reader)}' is not a branch of this union.", reader.TokenStartIndex);
 
     private static string Describe(JsonTokenType type) => type switch
     {
         JsonTokenType.StartObject => "an object",
-        JsonTokenType.EndObject => "the end of an object",
         JsonTokenType.StartArray => "an array",
-        JsonTokenType.EndArray => "the end of an array",
         JsonTokenType.PropertyName => "a member name",
         JsonTokenType.String => "a string",
         JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
         JsonTokenType.Null => "null",
-        _ => "nothing",
+        _ => type.ToString(),
     };
 
-    private static string GetString(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return reader.GetString() ?? string.Empty;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new AvroDataException("Invalid JSON string: " + e.Message, reader.TokenStartIndex, e);
-        }
-    }
-
-    // ----- primitives -----
+    // ----- primitives (the core's rules) -----
 
     /// <summary>Reads <c>null</c>.</summary>
     public static AvroNull ReadNull(ref Utf8JsonReader reader)
     {
-        Expect(ref reader, JsonTokenType.Null, "null");
+        AvroJsonTokens.Expect(ref reader, JsonTokenType.Null, "null");
         return default;
     }
 
     /// <summary>Reads a boolean.</summary>
-    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        _ => throw Unexpected(ref reader, "a boolean"),
-    };
+    public static bool ReadBoolean(ref Utf8JsonReader reader) => AvroJsonTokens.ReadBoolean(ref reader);
 
     /// <summary>Reads an <c>int</c>: a JSON integer in 32-bit range.</summary>
-    public static int ReadInt(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.Number, "int");
-        return reader.TryGetInt32(out var value) ? value : throw new AvroDataException("Expected a 32-bit integer.", reader.TokenStartIndex);
-    }
+    public static int ReadInt(ref Utf8JsonReader reader) => AvroJsonTokens.ReadInt(ref reader);
 
     /// <summary>Reads a <c>long</c>: a JSON integer in 64-bit range.</summary>
-    public static long ReadLong(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.Number, "long");
-        return reader.TryGetInt64(out var value) ? value : throw new AvroDataException("Expected a 64-bit integer.", reader.TokenStartIndex);
-    }
+    public static long ReadLong(ref Utf8JsonReader reader) => AvroJsonTokens.ReadLong(ref reader);
 
     /// <summary>Reads a <c>float</c> (a number, or <c>"NaN"</c>/<c>"Infinity"</c>/<c>"-Infinity"</c>).</summary>
-    public static float ReadFloat(ref Utf8JsonReader reader) => AvroJson.ReadFloat(ref reader);
+    public static float ReadFloat(ref Utf8JsonReader reader) => AvroJsonTokens.ReadFloat(ref reader);
 
     /// <summary>Reads a <c>double</c> (a number, or <c>"NaN"</c>/<c>"Infinity"</c>/<c>"-Infinity"</c>).</summary>
-    public static double ReadDouble(ref Utf8JsonReader reader) => AvroJson.ReadDouble(ref reader);
+    public static double ReadDouble(ref Utf8JsonReader reader) => AvroJsonTokens.ReadDouble(ref reader);
 
     /// <summary>Writes a <c>float</c> as Java Avro does.</summary>
-    public static void WriteFloat(Utf8JsonWriter writer, float value) => AvroJson.WriteFloat(writer, value);
+    public static void WriteFloat(Utf8JsonWriter writer, float value) => AvroJsonText.WriteFloat(writer, value);
 
     /// <summary>Writes a <c>double</c> as Java Avro does.</summary>
-    public static void WriteDouble(Utf8JsonWriter writer, double value) => AvroJson.WriteDouble(writer, value);
+    public static void WriteDouble(Utf8JsonWriter writer, double value) => AvroJsonText.WriteDouble(writer, value);
 
     /// <summary>Reads a string.</summary>
-    public static string ReadString(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.String, "string");
-        return GetString(ref reader);
-    }
+    public static string ReadString(ref Utf8JsonReader reader) => AvroJsonTokens.ReadString(ref reader);
 
     /// <summary>Reads <c>bytes</c>: a string of code points 0-255.</summary>
-    public static byte[] ReadBytes(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.String, "bytes");
-        return AvroJson.StringToBytes(GetString(ref reader));
-    }
+    public static byte[] ReadBytes(ref Utf8JsonReader reader) => AvroJsonTokens.ReadBytes(ref reader);
 
     /// <summary>Writes <c>bytes</c> or <c>fixed</c>: a string of code points 0-255.</summary>
-    public static void WriteBytes(Utf8JsonWriter writer, ReadOnlySpan<byte> value) => writer.WriteStringValue(AvroJson.BytesToString(value));
+    public static void WriteBytes(Utf8JsonWriter writer, ReadOnlySpan<byte> value) => AvroJsonText.WriteBytes(writer, value);
 
     /// <summary>Reads a <c>fixed</c> of <paramref name="size"/> bytes.</summary>
-    public static byte[] ReadFixed(ref Utf8JsonReader reader, int size, string name)
-    {
-        Expect(ref reader, JsonTokenType.String, name);
-        var bytes = AvroJson.StringToBytes(GetString(ref reader));
-        if (bytes.Length != size)
-        {
-            throw new AvroDataException($"'{name}' is {size.ToString(CultureInfo.InvariantCulture)} bytes long; the JSON string has {bytes.Length.ToString(CultureInfo.InvariantCulture)}.", reader.TokenStartIndex);
-        }
-
-        return bytes;
-    }
+    public static byte[] ReadFixed(ref Utf8JsonReader reader, int size, string name) => AvroJsonTokens.ReadFixed(ref reader, size, name);
 
     // ----- logical types (as their underlying type) -----
 

@@ -11,6 +11,14 @@ public static class AvroSerializer
 {
     private static readonly JsonReaderOptions JsonReaderOptions = new() { MaxDepth = 256 };
 
+    /// <summary>
+    /// Options for a <see cref="Utf8JsonWriter"/> that a generated record's <c>WriteAvroJson</c> (or
+    /// <see cref="Generic.GenericJson.Write(Utf8JsonWriter, Schema.AvroSchema, object?)"/>) writes to: compact text escaped
+    /// exactly as Java Avro escapes it (only <c>"</c>, <c>\</c>, control characters and characters beyond U+FFFF), the
+    /// text <see cref="ToJson{T}(T)"/> returns. System.Text.Json's own encoders escape more (for instance U+0080–U+009F).
+    /// </summary>
+    public static JsonWriterOptions JsonWriterOptions => Json.AvroJsonText.WriterOptions;
+
     /// <summary>Encodes <paramref name="value"/> in the Avro binary encoding.</summary>
     public static byte[] Serialize<T>(T value) where T : IAvroRecord<T>
     {
@@ -136,7 +144,7 @@ public static class AvroSerializer
     {
         ArgumentNullException.ThrowIfNull(value);
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, AvroJson.WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriterOptions))
         {
             value.WriteAvroJson(writer);
         }

@@ -129,7 +129,7 @@ internal static class DefaultEncoder
                 result = n.ToDouble();
                 return true;
             case JsonString s:
-                return AvroJson.TryParseNonFinite(s.Value, out result);
+                return Json.AvroJsonText.TryParseNonFinite(s.Value, out result);
             default:
                 result = 0;
                 return false;
@@ -147,7 +147,7 @@ internal static class DefaultEncoder
             }
         }
 
-        bytes = AvroJson.StringToBytes(text);
+        bytes = Json.AvroJsonText.StringToBytes(text);
         return true;
     }
 }

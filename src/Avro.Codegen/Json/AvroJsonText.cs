@@ -1,27 +1,29 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Avro.Codegen;
+namespace Avro.Codegen.Json;
 
 /// <summary>
-/// Helpers for the Avro JSON encoding, shared by the generic codec and generated code: <c>bytes</c>/<c>fixed</c> as
-/// strings of ISO-8859-1 code points, and <c>float</c>/<c>double</c> written the way Java Avro writes them
-/// (<c>Float.toString</c>/<c>Double.toString</c> layout, non-finite values as the strings <c>"NaN"</c>,
-/// <c>"Infinity"</c>, <c>"-Infinity"</c>).
+/// The writing half of the one Avro JSON core, under both faces (<see cref="AvroJsonCodec"/> for generated code,
+/// <see cref="Generic.GenericJson"/> for schema-driven generic values): the writer options with the one escaping policy
+/// (<see cref="JavaJsonEncoder"/>), <c>bytes</c>/<c>fixed</c> as strings of ISO-8859-1 code points, and
+/// <c>float</c>/<c>double</c> in Java's <c>Float.toString</c>/<c>Double.toString</c> layout with non-finite values as the
+/// strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>. Both faces write through a
+/// <see cref="Utf8JsonWriter"/> made with <see cref="WriterOptions"/>, so one datum prints as one text.
 /// </summary>
-public static class AvroJson
+internal static class AvroJsonText
 {
     /// <summary>
-    /// Writer options for generated code: compact, and escaping only what JSON requires (non-ASCII text stays as
-    /// UTF-8 as far as System.Text.Json allows), so the output stays close to Java Avro's.
+    /// Compact, escaping as Java Avro does (<see cref="JavaJsonEncoder"/>), and deep enough for any value the binary
+    /// reader admits (a union adds a JSON object level to each value level).
     /// </summary>
     public static JsonWriterOptions WriterOptions { get; } = new()
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JavaJsonEncoder.Instance,
         Indented = false,
         SkipValidation = false,
+        MaxDepth = 4096,
     };
 
     /// <summary>Maps each byte to the code point of the same value (0–255), as the Avro JSON encoding writes bytes.</summary>
@@ -43,44 +45,8 @@ public static class AvroJson
         return Encoding.Latin1.GetBytes(text);
     }
 
-    [ThreadStatic]
-    private static System.Buffers.ArrayBufferWriter<byte>? t_scratch;
-
-    /// <summary>
-    /// Writes a string value escaped exactly as Java Avro (Jackson) escapes it: only <c>"</c>, <c>\</c>, control
-    /// characters and surrogates are escaped, everything else is raw UTF-8. <see cref="Utf8JsonWriter"/>'s own encoders
-    /// also escape e.g. U+007F–U+00A0, which Java does not; use this for output that must match Java's text.
-    /// </summary>
-    public static void WriteString(Utf8JsonWriter writer, string value)
-    {
-        var scratch = t_scratch ??= new System.Buffers.ArrayBufferWriter<byte>(256);
-        scratch.Clear();
-        new Generic.JsonTextOutput(scratch).WriteString(value);
-        writer.WriteRawValue(scratch.WrittenSpan, skipInputValidation: true);
-    }
-
-    /// <summary>Writes <c>bytes</c>/<c>fixed</c> as the Avro JSON encoding does: a string of code points U+0000–U+00FF, escaped as Java escapes it.</summary>
-    public static void WriteBytes(Utf8JsonWriter writer, ReadOnlySpan<byte> value) => WriteString(writer, BytesToString(value));
-
-    /// <summary>Reads <c>bytes</c>/<c>fixed</c> from the Avro JSON encoding: a string whose code points are all below U+0100.</summary>
-    public static byte[] ReadBytes(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new AvroDataException($"Expected a string of bytes (code points U+0000 to U+00FF), found {Describe(ref reader)}.", reader.TokenStartIndex);
-        }
-
-        var text = TryGetString(ref reader)
-            ?? throw new AvroDataException("Invalid string: an escaped surrogate is unpaired.", reader.TokenStartIndex);
-        try
-        {
-            return StringToBytes(text);
-        }
-        catch (AvroDataException e)
-        {
-            throw new AvroDataException(e.Reason, reader.TokenStartIndex, e);
-        }
-    }
+    /// <summary>Writes <c>bytes</c>/<c>fixed</c> as the Avro JSON encoding does: a string of code points U+0000–U+00FF, escaped as Java escapes it (by the writer's encoder).</summary>
+    public static void WriteBytes(Utf8JsonWriter writer, ReadOnlySpan<byte> value) => writer.WriteStringValue(BytesToString(value));
 
     /// <summary>Writes a double as Java Avro does: a number in Java's <c>Double.toString</c> layout, or a string for NaN and infinities.</summary>
     public static void WriteDouble(Utf8JsonWriter writer, double value)
@@ -107,27 +73,6 @@ public static class AvroJson
             writer.WriteStringValue(NonFiniteName(value));
         }
     }
-
-    /// <summary>Reads a double: a JSON number, or one of the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.</summary>
-    public static double ReadDouble(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (reader.TryGetDouble(out var value))
-            {
-                return value;
-            }
-        }
-        else if (reader.TokenType == JsonTokenType.String && TryParseNonFinite(TryGetString(ref reader), out var special))
-        {
-            return special;
-        }
-
-        throw new AvroDataException($"Expected a number (or \"NaN\", \"Infinity\", \"-Infinity\"), found {Describe(ref reader)}.", reader.TokenStartIndex);
-    }
-
-    /// <summary>Reads a float like <see cref="ReadDouble"/>, rounding to the nearest float.</summary>
-    public static float ReadFloat(ref Utf8JsonReader reader) => (float)ReadDouble(ref reader);
 
     /// <summary>Names a non-finite value as Java writes it: <c>NaN</c>, <c>Infinity</c> or <c>-Infinity</c>.</summary>
     public static string NonFiniteName(double value) =>
@@ -271,30 +216,4 @@ public static class AvroJson
 
         return builder.ToString();
     }
-
-    private static string? TryGetString(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return reader.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    internal static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => "the string \"" + TryGetString(ref reader) + "\"",
-        JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
-        JsonTokenType.True => "true",
-        JsonTokenType.False => "false",
-        JsonTokenType.Null => "null",
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.EndObject => "the end of an object",
-        JsonTokenType.EndArray => "the end of an array",
-        _ => reader.TokenType.ToString(),
-    };
 }
