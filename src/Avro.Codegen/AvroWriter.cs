@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Avro.Codegen.Internal;
 
@@ -70,6 +71,35 @@ public ref struct AvroWriter
 
         return _buffer.Slice(_position);
     }
+
+    /// <summary>
+    /// Returns at least <paramref name="size"/> free bytes at the current position, asking the buffer writer for a new
+    /// chunk when the current one has less (over a span, less room is an <see cref="AvroDataException"/>). Write into
+    /// it (generated code uses the <see cref="AvroBinary"/> encoders), then commit what was written with
+    /// <see cref="Advance"/>; the span is valid until the next call on this writer.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<byte> GetSpan(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        return Reserve(size);
+    }
+
+    /// <summary>Counts <paramref name="count"/> bytes written into the span <see cref="GetSpan"/> returned.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or more than that span holds.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Advance(int count)
+    {
+        if ((uint)count > (uint)(_buffer.Length - _position))
+        {
+            ThrowAdvance(count, _buffer.Length - _position);
+        }
+
+        _position += count;
+    }
+
+    private static void ThrowAdvance(int count, int free) =>
+        throw new ArgumentOutOfRangeException(nameof(count), count, $"Cannot advance by {count} bytes: the span has {free}.");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int size)
@@ -198,7 +228,25 @@ public ref struct AvroWriter
     }
 
     /// <summary>Writes a string: the UTF-8 byte count as a long, then the UTF-8 bytes.</summary>
-    public void WriteString(string value) => WriteString(value.AsSpan());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteString(string value)
+    {
+        // Short ASCII text, the common case: a one-byte length prefix (a count below 64 zig-zags below 0x80) and one
+        // narrowing copy, inline; anything else, or too little room left in the chunk, takes the general path.
+        var length = value.Length;
+        if (length < 64 && _buffer.Length - _position > length)
+        {
+            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), (nint)(uint)_position);
+            if (AvroBinary.TryNarrowAscii(ref MemoryMarshal.GetReference(value.AsSpan()), ref Unsafe.Add(ref at, 1), length))
+            {
+                at = (byte)(length << 1);
+                _position += length + 1;
+                return;
+            }
+        }
+
+        WriteString(value.AsSpan());
+    }
 
     /// <summary>
     /// Writes a string: the UTF-8 byte count as a long, then the UTF-8 bytes. ASCII text is encoded in one pass (its

@@ -15,6 +15,8 @@ internal sealed class CodecEmitter
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     private const string List = "global::System.Collections.Generic.List";
     private const string Dictionary = "global::System.Collections.Generic.Dictionary";
+    private const string Binary = "global::Avro.Codegen.AvroBinary";
+    private const string CollectionsMarshal = "global::System.Runtime.InteropServices.CollectionsMarshal";
 
     private readonly SourceWriter _w;
     private int _temp;
@@ -33,6 +35,122 @@ internal sealed class CodecEmitter
     private static string NotNull(string value, string avroType) => $"{value} ?? throw {Json}.NullValue(\"{avroType}\")";
 
     // ----- binary -----
+
+    /// <summary>
+    /// Writes a record's fields in schema order. Two or more consecutive fields whose encodings have a known largest
+    /// size (numbers, booleans, enums, fixed, timestamps, and nullable unions of these) form a run: the writer is asked
+    /// once for the run's largest size, and each field is encoded into that span with no further room checks.
+    /// </summary>
+    public void WriteBinaryFields(EquatableArray<FieldSpec> fields)
+    {
+        var i = 0;
+        while (i < fields.Count)
+        {
+            var end = i;
+            var size = 0;
+            while (end < fields.Count && MaxEncodedSize(fields[end].Type) is { } fieldSize)
+            {
+                size += fieldSize;
+                end++;
+            }
+
+            if (end - i >= 2)
+            {
+                WriteRun(fields, i, end, size);
+                i = end;
+            }
+            else
+            {
+                WriteBinary(fields[i].Type, fields[i].PropertyName);
+                i++;
+            }
+        }
+    }
+
+    /// <summary>The largest binary encoding of a value of <paramref name="type"/>, or null when it depends on the value (strings, collections, records) or is not worth a run.</summary>
+    private static int? MaxEncodedSize(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.Null => 0,
+        TypeRefKind.Boolean => 1,
+        TypeRefKind.Int or TypeRefKind.Enum => 5,
+        TypeRefKind.Long => 10,
+        TypeRefKind.Float => 4,
+        TypeRefKind.Double => 8,
+        TypeRefKind.Fixed when type.FixedSize <= 64 => type.FixedSize,
+        TypeRefKind.Nullable when MaxEncodedSize(type.Element!) is { } inner => 1 + inner,
+        TypeRefKind.Logical => type.Logical switch
+        {
+            LogicalKind.Date or LogicalKind.TimeMillis => 5,
+            LogicalKind.TimeMicros or LogicalKind.TimestampMillis or LogicalKind.TimestampMicros or LogicalKind.TimestampNanos
+                or LogicalKind.LocalTimestampMillis or LogicalKind.LocalTimestampMicros or LogicalKind.LocalTimestampNanos => 10,
+            LogicalKind.UuidFixed => 16,
+            _ => null,
+        },
+        _ => null,
+    };
+
+    private void WriteRun(EquatableArray<FieldSpec> fields, int start, int end, int size)
+    {
+        var span = Temp("span");
+        var offset = Temp("offset");
+        var names = new System.Text.StringBuilder();
+        for (var i = start; i < end; i++)
+        {
+            names.Append(i == start ? string.Empty : ", ").Append(fields[i].AvroName);
+        }
+
+        _w.Line($"// {names}: at most {I(size)} bytes, encoded into one span.");
+        _w.Line($"var {span} = writer.GetSpan({I(size)});");
+        _w.Line($"var {offset} = 0;");
+        for (var i = start; i < end; i++)
+        {
+            WriteToSpan(fields[i].Type, fields[i].PropertyName, span, offset);
+        }
+
+        _w.Line($"writer.Advance({offset});");
+    }
+
+    /// <summary>Encodes one value of a type with a <see cref="MaxEncodedSize"/> into <paramref name="span"/> at <paramref name="offset"/>, advancing it.</summary>
+    private void WriteToSpan(TypeRef type, string value, string span, string offset)
+    {
+        var at = $"{offset} = {Binary}";
+        switch (type.Kind)
+        {
+            case TypeRefKind.Null:
+                break;
+            case TypeRefKind.Boolean:
+            case TypeRefKind.Int:
+            case TypeRefKind.Long:
+            case TypeRefKind.Float:
+            case TypeRefKind.Double:
+                _w.Line($"{at}.Write{type.Kind}({span}, {offset}, {value});");
+                break;
+            case TypeRefKind.Enum:
+                _w.Line($"{offset} = {type.CodecType}.Write({span}, {offset}, {value});");
+                break;
+            case TypeRefKind.Fixed:
+                _w.Line($"{at}.WriteFixed({span}, {offset}, {value}.AsSpan());");
+                break;
+            case TypeRefKind.Nullable:
+            {
+                var inner = Temp("value");
+                _w.Open($"if ({value} is {{ }} {inner})");
+                _w.Line($"{at}.WriteInt({span}, {offset}, {I(1 - type.NullIndex)});");
+                WriteToSpan(type.Element!, inner, span, offset);
+                _w.Close();
+                _w.Open("else");
+                _w.Line($"{at}.WriteInt({span}, {offset}, {I(type.NullIndex)});");
+                _w.Close();
+                break;
+            }
+
+            case TypeRefKind.Logical:
+                _w.Line($"{at}.Write{type.Logical}({span}, {offset}, {value});");
+                break;
+            default:
+                throw new InvalidOperationException("no bounded encoding for " + type.Kind);
+        }
+    }
 
     public void WriteBinary(TypeRef type, string value)
     {
@@ -76,7 +194,7 @@ internal sealed class CodecEmitter
                 _w.Line($"var {list} = {value};");
                 _w.Open($"if ({list}.Count > 0)");
                 _w.Line($"writer.WriteBlockCount({list}.Count);");
-                _w.Open($"foreach (var {item} in {list})");
+                _w.Open($"foreach (var {item} in {CollectionsMarshal}.AsSpan({list}))");
                 WriteBinary(type.Element!, item);
                 _w.Close();
                 _w.Close();

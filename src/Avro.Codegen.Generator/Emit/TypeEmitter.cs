@@ -116,11 +116,7 @@ internal static class TypeEmitter
         w.Line("/// <summary>Writes this record in the Avro binary encoding.</summary>");
         w.Open($"public void WriteAvro(ref {Writer} writer)");
         var codec = new CodecEmitter(w);
-        foreach (var field in spec.Fields)
-        {
-            codec.WriteBinary(field.Type, field.PropertyName);
-        }
-
+        codec.WriteBinaryFields(spec.Fields);
         w.Close();
 
         w.Line();
@@ -281,6 +277,14 @@ internal static class TypeEmitter
         w.Line($"throw {Json}.InvalidEnumValue({Naming.Literal(spec.FullName)}, (int)value);");
         w.Close();
         w.Line("writer.WriteEnum((int)value);");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes <paramref name=\"value\"/> as its index at <paramref name=\"offset\"/> of a span with room for an int; returns the offset after it.</summary>");
+        w.Open($"public static int Write(global::System.Span<byte> destination, int offset, {type} value)");
+        w.Open($"if ((uint)value >= {count}u)");
+        w.Line($"throw {Json}.InvalidEnumValue({Naming.Literal(spec.FullName)}, (int)value);");
+        w.Close();
+        w.Line("return global::Avro.Codegen.AvroBinary.WriteInt(destination, offset, (int)value);");
         w.Close();
         w.Line();
         w.Line("/// <summary>Reads an index (Avro binary encoding); out of range is an <c>AvroDataException</c>.</summary>");

@@ -104,11 +104,10 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
 
     private static void Write(T value, int id, IBufferWriter<byte> output)
     {
-        // The header goes through the same writer as the body: one span from the buffer writer for both.
-        Span<byte> header = stackalloc byte[ConfluentFraming.HeaderLength];
-        ConfluentFraming.WriteHeader(header, id);
+        // The header goes straight into the writer's first chunk, which the body then continues: one span from the
+        // buffer writer for both, and no copy of the header.
         var writer = new AvroWriter(output);
-        writer.WriteRaw(header);
+        writer.Advance(ConfluentFraming.WriteHeader(writer.GetSpan(ConfluentFraming.HeaderLength), id));
         value.WriteAvro(ref writer);
         writer.Flush();
     }

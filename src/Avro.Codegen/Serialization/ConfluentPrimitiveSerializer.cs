@@ -74,10 +74,8 @@ public sealed class ConfluentPrimitiveSerializer<T>
 
     private static void Write(T value, int id, IBufferWriter<byte> output)
     {
-        Span<byte> header = stackalloc byte[ConfluentFraming.HeaderLength];
-        ConfluentFraming.WriteHeader(header, id);
         var writer = new AvroWriter(output);
-        writer.WriteRaw(header);
+        writer.Advance(ConfluentFraming.WriteHeader(writer.GetSpan(ConfluentFraming.HeaderLength), id));
         if (typeof(T) == typeof(byte[]))
         {
             writer.WriteRaw((byte[])(object)value!);
