@@ -4,7 +4,8 @@
 #     build/oracles/java, with snappy-java, xz-java and commons-compress for the container codecs snappy, xz and bzip2,
 #   - python3-avro for the system interpreter /usr/bin/python3, with python3-snappy and python3-zstandard for the
 #     container codecs snappy and zstandard (bzip2 is in the standard library),
-#   - avsc and @confluentinc/schemaregistry from npm into build/oracles/node (versions pinned by package-lock.json).
+#   - avsc and @confluentinc/schemaregistry from npm into build/oracles/node (versions pinned by package-lock.json),
+#   - clang and zlib1g-dev, the native toolchain NativeAOT publishing links with (the package tests publish an AOT app).
 # Idempotent and non-interactive: it installs only what is missing, so a second run changes nothing.
 set -euo pipefail
 
@@ -40,6 +41,9 @@ done
 # Any JDK 11+ will do (the image ships openjdk-17); install Debian's default one only when javac is absent.
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+# NativeAOT: the ILCompiler package compiles to an object file that clang links, against zlib among others.
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+package_installed zlib1g-dev || missing+=(zlib1g-dev)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
@@ -47,7 +51,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root apt-get update -q
   as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
-  log "Debian packages present (libavro-java, python3-avro, container codecs, JDK)"
+  log "Debian packages present (libavro-java, python3-avro, container codecs, JDK, clang, zlib1g-dev)"
 fi
 
 # The oracles run under the system interpreter on purpose: a pyenv python3 earlier on PATH lacks the avro module.

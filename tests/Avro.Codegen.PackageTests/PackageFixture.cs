@@ -48,9 +48,12 @@ public sealed class PackageFixture : IDisposable
     public string KafkaNupkg { get; }
 
     /// <summary>Runs <c>dotnet</c> with the isolated package folder and without any registry settings from the outer environment.</summary>
-    public DotnetResult Run(string directory, params string[] arguments)
+    public DotnetResult Run(string directory, params string[] arguments) => RunProcess("dotnet", directory, arguments);
+
+    /// <summary>Runs a program (a native binary, or <c>dotnet</c>) in the same isolated environment.</summary>
+    public DotnetResult RunProcess(string fileName, string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -80,7 +83,7 @@ public sealed class PackageFixture : IDisposable
         if (!process.WaitForExit(TimeSpan.FromMinutes(12)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 12 minutes:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in 12 minutes:\n{output}");
         }
 
         process.WaitForExit();

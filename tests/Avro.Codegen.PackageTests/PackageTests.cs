@@ -271,6 +271,37 @@ public sealed class PackageTests
         Assert.Contains("usage: Avro.Codegen.Sample [--bootstrap-servers HOST:PORT[,...]] [--registry URL]", refused.Output);
     }
 
+    [Fact]
+    public void Registry_quickstart_publishes_with_NativeAOT_without_trim_or_AOT_warnings_and_the_native_binary_runs()
+    {
+        // The one NativeAOT publish of the test run (about a minute): ILCompiler and clang, from build/install-interop.sh.
+        var sample = _fixture.CopySample("Avro.Codegen.AotSample");
+        var output = Path.Combine(_fixture.WorkRoot, "aot-publish");
+        var publish = _fixture.Run(sample, "publish", "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+            "-o", output, "-nologo", "-tl:off", "-v:m", "-p:AvroCodegenVersion=" + _fixture.Version,
+            // One warning per problem instead of one IL2104 per assembly, so a failure names the member.
+            "-p:TrimmerSingleWarn=false");
+        Assert.True(publish.ExitCode == 0, publish.ToString());
+        Assert.DoesNotMatch(@"warning IL[23]\d{3}", publish.Output);
+
+        // A native executable, not a managed app with a host.
+        var binary = Path.Combine(output, "Avro.Codegen.AotSample");
+        Assert.False(File.Exists(Path.Combine(output, "Avro.Codegen.AotSample.dll")), "the AOT publish left a managed assembly");
+        Assert.Equal("7F454C46", Convert.ToHexString(File.ReadAllBytes(binary).AsSpan(0, 4)));
+        var run = _fixture.RunProcess(binary, output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("registry: mock://quickstart, orders-key schema id 1, orders-value schema id 2", run.Output);
+        Assert.Contains("consumed key ada: ada 12.50 (schema id 2, ", run.Output);
+        Assert.Contains("consumed key grace: grace 99.99 (schema id 2, ", run.Output);
+        Assert.Contains("plain Avro: 51 bytes, read back equal: True", run.Output);
+        Assert.Matches(@"Avro JSON: \{""orderId"":""[0-9a-f-]{36}"",""customer"":""ada"",.*\}, read back equal: True", run.Output);
+
+        var refused = _fixture.RunProcess(binary, output, "mock://a", "mock://b");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("usage: Avro.Codegen.AotSample [REGISTRY-URL]", refused.Output);
+    }
+
     private static void AssertProducedAndConsumed(string output)
     {
         Assert.Matches(@"produced ada 12\.50 to orders \[\[\d+\]\] @\d+", output);
