@@ -1,4 +1,5 @@
 using System.Globalization;
+using Avro.Codegen.Schema.Compatibility;
 
 namespace Avro.Codegen.Registry;
 
@@ -18,7 +19,6 @@ public sealed class InMemorySchemaRegistry
     private const int OldSchemaMessageLimit = 10 * 1024;
 
     private readonly object _gate = new();
-    private readonly IRegistrySchemaEngine _engine;
     private readonly Func<long> _clock;
 
     // Schema identity: type + canonical text + references. One entry per distinct schema, shared by all its versions.
@@ -31,13 +31,12 @@ public sealed class InMemorySchemaRegistry
     private string _globalMode = RegistryModes.ReadWrite;
 
     /// <summary>Creates an empty registry for Avro schemas (parsed and checked by the schema core).</summary>
-    public InMemorySchemaRegistry() : this(AvroRegistrySchemaEngine.Instance)
+    public InMemorySchemaRegistry() : this(null)
     {
     }
 
-    internal InMemorySchemaRegistry(IRegistrySchemaEngine engine, Func<long>? clock = null)
+    internal InMemorySchemaRegistry(Func<long>? clock)
     {
-        _engine = engine;
         _clock = clock ?? (() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
     }
 
@@ -336,7 +335,7 @@ public sealed class InMemorySchemaRegistry
         var versionId = version is null ? (int?)null : ParseVersion(version);
         lock (_gate)
         {
-            ParsedRegistrySchema parsed;
+            RegistryAvroSchema parsed;
             try
             {
                 parsed = ParseLocked(schema, normalize || EffectiveConfigLocked(subject).Normalize == true);
@@ -694,7 +693,7 @@ public sealed class InMemorySchemaRegistry
 
     // ---------------------------------------------------------------- internals
 
-    private ParsedRegistrySchema ParseLocked(RegistrySchema schema, bool normalize)
+    private RegistryAvroSchema ParseLocked(RegistrySchema schema, bool normalize)
     {
         if (string.IsNullOrWhiteSpace(schema.Schema))
         {
@@ -706,7 +705,12 @@ public sealed class InMemorySchemaRegistry
             throw Errors.InvalidSchema("Invalid schema type " + schema.SchemaType);
         }
 
-        var references = new List<KeyValuePair<string, ParsedRegistrySchema>>(schema.References.Count);
+        if (schema.SchemaType != SchemaTypes.Avro)
+        {
+            throw Errors.InvalidSchema($"Invalid schema of type {schema.SchemaType}, details: schema type {schema.SchemaType} is not supported by this registry; only AVRO is");
+        }
+
+        var references = new List<RegistryAvroSchema>(schema.References.Count);
         foreach (var reference in schema.References)
         {
             VersionEntry? target = null;
@@ -722,16 +726,16 @@ public sealed class InMemorySchemaRegistry
                 throw Errors.InvalidSchema($"Invalid schema {schema.Schema}, details: reference '{reference.Name}' to subject '{reference.Subject}' version {reference.Version} not found");
             }
 
-            references.Add(new(reference.Name, target.Schema.Parsed));
+            references.Add(target.Schema.Parsed);
         }
 
-        var parsed = _engine.Parse(schema.SchemaType, schema.Schema, references, normalize, out var error);
+        var parsed = RegistryAvroSchema.Parse(schema.Schema, references, normalize, out var error);
         return parsed ?? throw Errors.InvalidSchema($"Invalid schema of type {schema.SchemaType}, details: {error}");
     }
 
-    private static string IdentityKey(ParsedRegistrySchema parsed, IReadOnlyList<RegistryReference> references)
+    private static string IdentityKey(RegistryAvroSchema parsed, IReadOnlyList<RegistryReference> references)
     {
-        var key = parsed.SchemaType + "\n" + parsed.CanonicalText;
+        var key = SchemaTypes.Avro + "\n" + parsed.CanonicalText;
         foreach (var r in references)
         {
             key += "\n" + r.Name + "\u0001" + r.Subject + "\u0001" + r.Version.ToString(CultureInfo.InvariantCulture);
@@ -740,7 +744,7 @@ public sealed class InMemorySchemaRegistry
         return key;
     }
 
-    private StoredSchema CreateSchemaLocked(ParsedRegistrySchema parsed, RegistrySchema request, string key, int? id)
+    private StoredSchema CreateSchemaLocked(RegistryAvroSchema parsed, RegistrySchema request, string key, int? id)
     {
         var newId = id ?? _maxId + 1;
         if (_schemasById.ContainsKey(newId))
@@ -895,92 +899,74 @@ public sealed class InMemorySchemaRegistry
 
     /// <summary>
     /// Applies a compatibility level to <paramref name="candidate"/> against <paramref name="history"/> (live versions,
-    /// oldest first) and returns Confluent's verbose messages; empty when compatible.
+    /// oldest first) with the schema core's <see cref="CompatibilityLevels"/>, and words the result as Confluent's
+    /// verbose messages; empty when compatible.
     /// </summary>
-    private List<string> CheckLevelLocked(string level, ParsedRegistrySchema candidate, List<VersionEntry> history)
+    private static List<string> CheckLevelLocked(string level, RegistryAvroSchema candidate, List<VersionEntry> history)
     {
         var messages = new List<string>();
-        if (level == "NONE" || history.Count == 0)
+        if (!CompatibilityLevels.TryParse(level, out var parsedLevel))
+        {
+            throw Errors.InvalidCompatibilityLevel();
+        }
+
+        var result = CompatibilityLevels.Check(parsedLevel, candidate.Schema, history.ConvertAll(v => v.Schema.Parsed.Schema));
+        if (result.IsCompatible)
         {
             return messages;
         }
 
-        var transitive = level.EndsWith("_TRANSITIVE", StringComparison.Ordinal);
-        var backward = level.StartsWith("BACKWARD", StringComparison.Ordinal) || level.StartsWith("FULL", StringComparison.Ordinal);
-        var forward = level.StartsWith("FORWARD", StringComparison.Ordinal) || level.StartsWith("FULL", StringComparison.Ordinal);
-
-        // Newest first; a transitive level stops at the first failing version and reports only that one.
-        for (var i = history.Count - 1; i >= 0 && (transitive || i == history.Count - 1); i--)
+        // Only the first version that failed has failing checks: FORWARD's half (old reads new) before BACKWARD's.
+        foreach (var check in result.Checks.Where(c => !c.IsCompatible))
         {
-            var old = history[i];
-            if (old.Schema.Parsed.SchemaType != candidate.SchemaType)
+            var (reader, writer) = check.Direction == CompatibilityDirection.OldReadsNew ? ("old", "new") : ("new", "old");
+            foreach (var issue in check.Incompatibilities)
             {
-                messages.Add("Incompatible because of different schema type");
-                break;
+                messages.Add(Describe(issue.Type.ToJavaName(), issue.Location, issue.Message, reader, writer));
             }
 
-            if (forward)
+            // The checker stops on input Java would throw for (two writer fields matching one reader field): never compatible.
+            foreach (var failure in check.Errors)
             {
-                foreach (var issue in _engine.CheckReaderWriter(old.Schema.Parsed, candidate))
-                {
-                    messages.Add(Describe(issue, reader: "old", writer: "new"));
-                }
+                messages.Add(Describe("CHECK_FAILED", "/", failure.Message, reader, writer));
             }
 
-            if (backward)
+            if (check.Direction == CompatibilityDirection.NewReadsOld)
             {
-                var before = messages.Count;
-                foreach (var issue in _engine.CheckReaderWriter(candidate, old.Schema.Parsed))
-                {
-                    messages.Add(Describe(issue, reader: "new", writer: "old"));
-                }
-
-                if (messages.Count > before)
-                {
-                    messages.Add("{oldSchemaVersion: " + old.Version.ToString(CultureInfo.InvariantCulture) + "}");
-                    var text = old.Schema.Schema.Schema;
-                    messages.Add(text.Length <= OldSchemaMessageLimit
-                        ? "{oldSchema: '" + text + "'}"
-                        : "{oldSchema: <truncated> '" + text[..OldSchemaMessageLimit] + "'}");
-                }
-            }
-
-            if (messages.Count > 0)
-            {
-                break;
+                var old = history[check.HistoryIndex];
+                messages.Add("{oldSchemaVersion: " + old.Version.ToString(CultureInfo.InvariantCulture) + "}");
+                var text = old.Schema.Schema.Schema;
+                messages.Add(text.Length <= OldSchemaMessageLimit
+                    ? "{oldSchema: '" + text + "'}"
+                    : "{oldSchema: <truncated> '" + text[..OldSchemaMessageLimit] + "'}");
             }
         }
 
-        if (messages.Count > 0)
-        {
-            messages.Add("{validateFields: 'false', compatibility: '" + level + "'}");
-        }
-
+        messages.Add("{validateFields: 'false', compatibility: '" + level + "'}");
         return messages;
     }
 
-    private static string Describe(RegistryIncompatibility issue, string reader, string writer)
+    private static string Describe(string errorType, string path, string message, string reader, string writer)
     {
-        var path = issue.Location;
-        var description = issue.ErrorType switch
+        var description = errorType switch
         {
             "FIXED_SIZE_MISMATCH" => $"The size of FIXED type field at path '{path}' in the {reader} schema does not match with the {writer} schema",
             "TYPE_MISMATCH" => $"The type (path '{path}') of a field in the {reader} schema does not match with the {writer} schema",
             "NAME_MISMATCH" => $"The name of the schema has changed (path '{path}')",
-            "MISSING_ENUM_SYMBOLS" => $"The {reader} schema is missing enum symbols '{issue.Message}' at path '{path}' in the {writer} schema",
+            "MISSING_ENUM_SYMBOLS" => $"The {reader} schema is missing enum symbols '{message}' at path '{path}' in the {writer} schema",
             "MISSING_UNION_BRANCH" => $"The {reader} schema is missing a type inside a union field at path '{path}' in the {writer} schema",
-            "READER_FIELD_MISSING_DEFAULT_VALUE" => $"The field '{issue.Message}' at path '{path}' in the {reader} schema has no default value and is missing in the {writer} schema",
+            "READER_FIELD_MISSING_DEFAULT_VALUE" => $"The field '{message}' at path '{path}' in the {reader} schema has no default value and is missing in the {writer} schema",
             _ => $"The {reader} schema cannot read the {writer} schema at path '{path}'",
         };
-        return "{errorType:'" + issue.ErrorType + "', description:'" + description + "', additionalInfo:'" + issue.Message + "'}";
+        return "{errorType:'" + errorType + "', description:'" + description + "', additionalInfo:'" + message + "'}";
     }
 
-    private sealed class StoredSchema(int id, Guid guid, string key, ParsedRegistrySchema parsed, RegistrySchema schema)
+    private sealed class StoredSchema(int id, Guid guid, string key, RegistryAvroSchema parsed, RegistrySchema schema)
     {
         public int Id { get; } = id;
         public Guid Guid { get; } = guid;
         public string Key { get; } = key;
-        public ParsedRegistrySchema Parsed { get; } = parsed;
+        public RegistryAvroSchema Parsed { get; } = parsed;
         public RegistrySchema Schema { get; } = schema;
     }
 

@@ -1,33 +1,40 @@
 using System.Text;
 using Avro.Codegen.Schema;
-using Avro.Codegen.Schema.Compatibility;
 using Avro.Codegen.Schema.Json;
 
 namespace Avro.Codegen.Registry;
 
 /// <summary>
-/// The registry's view of Avro: parsing with the schema core (references resolved as already-known named types),
-/// the registry's canonical text, and the schema core's reader/writer checker.
+/// A schema as the in-memory registry holds it: the schema core's model, and the text the registry stores and compares
+/// schemas by (equal schemas have equal text). Parsing resolves references as already-known named types.
 /// </summary>
-internal sealed class AvroRegistrySchemaEngine : IRegistrySchemaEngine
+internal sealed class RegistryAvroSchema
 {
-    public static AvroRegistrySchemaEngine Instance { get; } = new();
-
-    public ParsedRegistrySchema? Parse(string schemaType, string text, IReadOnlyList<KeyValuePair<string, ParsedRegistrySchema>> references,
-        bool normalize, out string? error)
+    private RegistryAvroSchema(AvroSchema schema, string canonicalText)
     {
-        if (schemaType != SchemaTypes.Avro)
-        {
-            error = $"schema type {schemaType} is not supported by this registry; only AVRO is";
-            return null;
-        }
+        Schema = schema;
+        CanonicalText = canonicalText;
+    }
 
+    /// <summary>The parsed schema.</summary>
+    public AvroSchema Schema { get; }
+
+    /// <summary>The text the registry stores and returns (Java's <c>Schema.toString()</c> shape; see <see cref="RegistrySchemaText"/>).</summary>
+    public string CanonicalText { get; }
+
+    /// <summary>
+    /// Parses <paramref name="text"/>, whose references (already parsed, their own references resolved) define named
+    /// types it may use by name. Returns <see langword="null"/> with the parser's errors when the text is not a schema.
+    /// </summary>
+    public static RegistryAvroSchema? Parse(string text, IEnumerable<RegistryAvroSchema> references, bool normalize, out string? error)
+    {
         var known = new Dictionary<string, NamedSchema>(StringComparer.Ordinal);
+        var seen = new HashSet<AvroSchema>();
         foreach (var reference in references)
         {
-            if (reference.Value.Model is AvroSchema referenced)
+            foreach (var named in reference.Schema.Reachable(seen).OfType<NamedSchema>())
             {
-                CollectNamed(referenced, known);
+                known.TryAdd(named.FullName, named);
             }
         }
 
@@ -39,59 +46,7 @@ internal sealed class AvroRegistrySchemaEngine : IRegistrySchemaEngine
         }
 
         error = null;
-        var canonical = RegistrySchemaText.Write(result.Schema, known.Keys, normalize);
-        return new ParsedRegistrySchema(SchemaTypes.Avro, canonical, result.Schema);
-    }
-
-    public IReadOnlyList<RegistryIncompatibility> CheckReaderWriter(ParsedRegistrySchema reader, ParsedRegistrySchema writer)
-    {
-        var result = SchemaCompatibility.CheckReaderWriter((AvroSchema)reader.Model, (AvroSchema)writer.Model);
-        var issues = new List<RegistryIncompatibility>(result.Incompatibilities.Count + result.Errors.Count);
-        foreach (var issue in result.Incompatibilities)
-        {
-            issues.Add(new RegistryIncompatibility(issue.Type.ToJavaName(), issue.Location, issue.Message));
-        }
-
-        // The checker stops on input Java would throw for (two writer fields matching one reader field): never compatible.
-        foreach (var failure in result.Errors)
-        {
-            issues.Add(new RegistryIncompatibility("CHECK_FAILED", "/", failure.Message));
-        }
-
-        return issues;
-    }
-
-    private static void CollectNamed(AvroSchema schema, Dictionary<string, NamedSchema> into)
-    {
-        switch (schema)
-        {
-            case NamedSchema named when into.ContainsKey(named.FullName):
-                return;
-            case RecordSchema record:
-                into.Add(record.FullName, record);
-                foreach (var field in record.Fields)
-                {
-                    CollectNamed(field.Type, into);
-                }
-
-                return;
-            case NamedSchema named:
-                into.Add(named.FullName, named);
-                return;
-            case ArraySchema array:
-                CollectNamed(array.Items, into);
-                return;
-            case MapSchema map:
-                CollectNamed(map.Values, into);
-                return;
-            case UnionSchema union:
-                foreach (var branch in union.Branches)
-                {
-                    CollectNamed(branch, into);
-                }
-
-                return;
-        }
+        return new RegistryAvroSchema(result.Schema, RegistrySchemaText.Write(result.Schema, known.Keys, normalize));
     }
 }
 
