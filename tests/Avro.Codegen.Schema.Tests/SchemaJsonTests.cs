@@ -73,4 +73,39 @@ public class SchemaJsonTests
     [Fact]
     public void PlainPrimitivesStayBareNames() =>
         Assert.Equal("[\"null\",\"int\"]", SchemaJson.ToJson(Valid(Q("['null', {'type': 'int'}]"))));
+
+    [Fact]
+    public void Members_are_in_the_order_java_writes_them_custom_properties_then_aliases_last()
+    {
+        var json = SchemaJson.ToJson(Valid(Q(@"{'type': 'record', 'name': 'R', 'namespace': 'a', 'aliases': ['Old'], 'x-r': 1,
+            'fields': [{'name': 'f', 'type': 'int', 'doc': 'd', 'default': 0, 'aliases': ['g'], 'x-f': 2}]}")));
+        Assert.Equal(
+            """{"type":"record","name":"R","namespace":"a","fields":[{"name":"f","type":"int","doc":"d","default":0,"x-f":2,"aliases":["g"]}],"x-r":1,"aliases":["Old"]}""",
+            json);
+    }
+
+    [Fact]
+    public void Normalized_form_writes_full_names_and_sorts_aliases_and_properties()
+    {
+        var schema = Valid(Q(@"{'type': 'record', 'name': 'R', 'namespace': 'a', 'aliases': ['Zed', 'b.Alpha'], 'x-z': 1, 'x-a': 2,
+            'fields': [{'name': 'e', 'type': {'type': 'enum', 'name': 'E', 'symbols': ['X']}, 'aliases': ['q', 'p']}, {'name': 'again', 'type': 'E'}]}"));
+        var normalized = SchemaJson.ToJson(schema, new SchemaJsonOptions { Normalize = true });
+        Assert.Equal(
+            """{"type":"record","name":"a.R","fields":[{"name":"e","type":{"type":"enum","name":"a.E","symbols":["X"]},"aliases":["p","q"]},{"name":"again","type":"a.E"}],"x-a":2,"x-z":1,"aliases":["a.Zed","b.Alpha"]}""",
+            normalized);
+        Assert.Equal(ParsingCanonicalForm.ToCanonicalJson(schema), ParsingCanonicalForm.ToCanonicalJson(Valid(normalized)));
+    }
+
+    [Fact]
+    public void Known_names_are_written_by_name_only_never_defined()
+    {
+        var money = Valid(Q(@"{'type': 'fixed', 'name': 'Money', 'namespace': 'shared', 'size': 8}"));
+        var parsed = SchemaParser.Parse(Q(@"{'type': 'record', 'name': 'Order', 'namespace': 'shop', 'fields': [{'name': 'total', 'type': 'shared.Money'}]}"),
+            "order.avsc", [(NamedSchema)money]);
+        Assert.True(parsed.Success, string.Join("\n", parsed.Errors));
+        var order = parsed.Schema!;
+        var json = SchemaJson.ToJson(order, new SchemaJsonOptions { KnownNames = ["shared.Money"] });
+        Assert.Equal("""{"type":"record","name":"Order","namespace":"shop","fields":[{"name":"total","type":"shared.Money"}]}""", json);
+        Assert.Contains("\"size\":8", SchemaJson.ToJson(order));
+    }
 }

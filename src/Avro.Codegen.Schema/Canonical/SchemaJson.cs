@@ -18,10 +18,17 @@ namespace Avro.Codegen.Schema;
 public static class SchemaJson
 {
     /// <summary>Returns the schema as JSON, compact or indented with two spaces.</summary>
-    public static string ToJson(AvroSchema schema, bool indented = false)
+    public static string ToJson(AvroSchema schema, bool indented = false) =>
+        ToJson(schema, indented ? SchemaJsonOptions.Indented : SchemaJsonOptions.Default);
+
+    /// <summary>
+    /// Returns the schema as JSON written as <paramref name="options"/> say: indented or compact, normalized (every name in
+    /// full, aliases and custom properties sorted), with named types defined elsewhere written by name only.
+    /// </summary>
+    public static string ToJson(AvroSchema schema, SchemaJsonOptions options)
     {
         var builder = new StringBuilder();
-        JsonTextWriter.Write(ToJsonValue(schema), builder, indented);
+        JsonTextWriter.Write(ToJsonValue(schema, options), builder, options.WriteIndented);
         return builder.ToString();
     }
 
@@ -40,7 +47,7 @@ public static class SchemaJson
     public static JsonValue ToJsonValue(AvroProtocol protocol)
     {
         var ns = protocol.Namespace;
-        var defined = new HashSet<string>(System.StringComparer.Ordinal);
+        var walk = new Walk(SchemaJsonOptions.Default, template: false);
         var members = new List<JsonProperty> { Member("protocol", new JsonString(protocol.Name)) };
         if (ns is not null)
         {
@@ -57,9 +64,9 @@ public static class SchemaJson
         foreach (var type in protocol.Types)
         {
             // A type already written inside an earlier one is not repeated.
-            if (!defined.Contains(type.FullName))
+            if (!walk.Defined.Contains(type.FullName))
             {
-                types.Add(Convert(type, ns, defined));
+                types.Add(Convert(type, ns, walk));
             }
         }
 
@@ -77,17 +84,17 @@ public static class SchemaJson
             var request = new List<JsonValue>(message.Request.Count);
             foreach (var parameter in message.Request)
             {
-                request.Add(ConvertField(parameter, ns, defined));
+                request.Add(ConvertField(parameter, ns, walk));
             }
 
             body.Add(Member("request", new JsonArray(request)));
-            body.Add(Member("response", Convert(message.Response, ns, defined)));
+            body.Add(Member("response", Convert(message.Response, ns, walk)));
             if (message.Errors.Count > 0)
             {
                 var errors = new List<JsonValue>(message.Errors.Count);
                 foreach (var error in message.Errors)
                 {
-                    errors.Add(Convert(error, ns, defined));
+                    errors.Add(Convert(error, ns, walk));
                 }
 
                 body.Add(Member("errors", new JsonArray(errors)));
@@ -112,8 +119,18 @@ public static class SchemaJson
     /// placed at once, and filled when its turn comes, in document order (a named type is defined at its first
     /// occurrence in that order).
     /// </remarks>
-    public static JsonValue ToJsonValue(AvroSchema schema) =>
-        Convert(schema, null, new HashSet<string>(System.StringComparer.Ordinal));
+    public static JsonValue ToJsonValue(AvroSchema schema) => ToJsonValue(schema, SchemaJsonOptions.Default);
+
+    /// <summary>Returns the schema as a JSON DOM, written as <paramref name="options"/> say.</summary>
+    public static JsonValue ToJsonValue(AvroSchema schema, SchemaJsonOptions options)
+    {
+        if (options is null)
+        {
+            throw new System.ArgumentNullException(nameof(options));
+        }
+
+        return Convert(schema, null, new Walk(options, template: false));
+    }
 
     /// <summary>
     /// The JSON of <paramref name="schema"/>'s own definition, written in its own namespace, with every named type it refers
@@ -122,30 +139,30 @@ public static class SchemaJson
     internal static string ToTemplateJson(NamedSchema schema)
     {
         var root = new List<JsonValue>(1);
-        Run(Work.Convert(schema, schema.Namespace, root), new HashSet<string>(System.StringComparer.Ordinal), template: true);
+        Run(Work.Convert(schema, schema.Namespace, root), new Walk(SchemaJsonOptions.Default, template: true));
         var builder = new StringBuilder();
         JsonTextWriter.Write(root[0], builder, indented: false);
         return builder.ToString();
     }
 
-    /// <summary>Converts one schema, defining the named types that <paramref name="defined"/> does not hold yet.</summary>
-    private static JsonValue Convert(AvroSchema schema, string? ns, HashSet<string> defined)
+    /// <summary>Converts one schema, defining the named types that <paramref name="walk"/> has not defined yet.</summary>
+    private static JsonValue Convert(AvroSchema schema, string? ns, Walk walk)
     {
         var root = new List<JsonValue>(1);
-        Run(Work.Convert(schema, ns, root), defined, template: false);
+        Run(Work.Convert(schema, ns, root), walk);
         return root[0];
     }
 
     /// <summary>Converts a record field (or a protocol message parameter).</summary>
-    private static JsonValue ConvertField(RecordField field, string? ns, HashSet<string> defined)
+    private static JsonValue ConvertField(RecordField field, string? ns, Walk walk)
     {
         var members = new List<JsonProperty> { Member("name", new JsonString(field.Name)) };
-        Run(Work.Convert(field.Type, ns, members, "type"), defined, template: false);
-        members.AddRange(FieldTrailer(field));
+        Run(Work.Convert(field.Type, ns, members, "type"), walk);
+        members.AddRange(FieldTrailer(field, walk.Normalize));
         return new JsonObject(members);
     }
 
-    private static void Run(Work first, HashSet<string> defined, bool template)
+    private static void Run(Work first, Walk walk)
     {
         var work = new Stack<Work>();
         work.Push(first);
@@ -164,7 +181,7 @@ public static class SchemaJson
                 continue;
             }
 
-            var value = Start(item.Schema!, item.Namespace, defined, work, template);
+            var value = Start(item.Schema!, item.Namespace, walk, work);
             if (item.MemberName is null)
             {
                 item.Items!.Add(value);
@@ -177,7 +194,7 @@ public static class SchemaJson
     }
 
     /// <summary>Creates the value of one schema; what it contains is pushed as work so that it is filled in later.</summary>
-    private static JsonValue Start(AvroSchema schema, string? ns, HashSet<string> defined, Stack<Work> work, bool template)
+    private static JsonValue Start(AvroSchema schema, string? ns, Walk walk, Stack<Work> work)
     {
         switch (schema)
         {
@@ -190,7 +207,7 @@ public static class SchemaJson
 
                     var members = new List<JsonProperty> { Member("type", new JsonString(primitive.TypeName)) };
                     AddLogicalType(members, primitive.LogicalType);
-                    members.AddRange(primitive.Properties);
+                    members.AddRange(Properties(primitive.Properties, walk.Normalize));
                     return new JsonObject(members);
                 }
 
@@ -208,7 +225,7 @@ public static class SchemaJson
             case ArraySchema array:
                 {
                     var members = new List<JsonProperty> { Member("type", new JsonString("array")) };
-                    work.Push(Work.Append(members, array.Properties));
+                    work.Push(Work.Append(members, Properties(array.Properties, walk.Normalize)));
                     work.Push(Work.Convert(array.Items, ns, members, "items"));
                     return new JsonObject(members);
                 }
@@ -216,25 +233,25 @@ public static class SchemaJson
             case MapSchema map:
                 {
                     var members = new List<JsonProperty> { Member("type", new JsonString("map")) };
-                    work.Push(Work.Append(members, map.Properties));
+                    work.Push(Work.Append(members, Properties(map.Properties, walk.Normalize)));
                     work.Push(Work.Convert(map.Values, ns, members, "values"));
                     return new JsonObject(members);
                 }
 
             case NamedSchema named:
-                return template && defined.Count > 0
+                return walk.Template && walk.Defined.Count > 0
                     ? new JsonRawText(SchemaTemplate.Mark + named.FullName + SchemaTemplate.Mark)
-                    : StartNamed(named, ns, defined, work);
+                    : StartNamed(named, ns, walk, work);
             default:
                 return new JsonNull();
         }
     }
 
-    private static JsonValue StartNamed(NamedSchema named, string? ns, HashSet<string> defined, Stack<Work> work)
+    private static JsonValue StartNamed(NamedSchema named, string? ns, Walk walk, Stack<Work> work)
     {
-        if (!defined.Add(named.FullName))
+        if (!walk.Defined.Add(named.FullName))
         {
-            return new JsonString(named.Namespace == ns ? named.Name : named.FullName);
+            return new JsonString(named.Namespace == ns && !walk.Normalize ? named.Name : named.FullName);
         }
 
         var type = named switch
@@ -244,10 +261,19 @@ public static class SchemaJson
             EnumSchema => "enum",
             _ => "fixed",
         };
-        var members = new List<JsonProperty> { Member("type", new JsonString(type)), Member("name", new JsonString(named.Name)) };
-        if (named.Namespace != ns)
+        var members = new List<JsonProperty> { Member("type", new JsonString(type)) };
+        if (walk.Normalize)
         {
-            members.Add(Member("namespace", new JsonString(named.Namespace ?? string.Empty)));
+            members.Add(Member("name", new JsonString(named.FullName)));
+        }
+        else
+        {
+            members.Add(Member("name", new JsonString(named.Name)));
+            if (named.Namespace != ns)
+            {
+                // An empty namespace leaves an enclosing one, as Java writes it.
+                members.Add(Member("namespace", new JsonString(named.Namespace ?? string.Empty)));
+            }
         }
 
         if (named.Doc is not null)
@@ -255,16 +281,18 @@ public static class SchemaJson
             members.Add(Member("doc", new JsonString(named.Doc)));
         }
 
+        // As Java's Schema.toString() orders them: the kind's own members, then custom properties, then aliases.
+        var trailing = new List<JsonProperty>(Properties(named.Properties, walk.Normalize));
         if (named.Aliases.Count > 0)
         {
-            var aliases = new List<JsonValue>();
+            var aliases = new List<string>(named.Aliases.Count);
             foreach (var alias in named.Aliases)
             {
                 AvroNames.Split(alias, out var aliasNs, out var aliasName);
-                aliases.Add(new JsonString(aliasNs == named.Namespace ? aliasName : alias));
+                aliases.Add(aliasNs == named.Namespace && !walk.Normalize ? aliasName : alias);
             }
 
-            members.Add(Member("aliases", new JsonArray(aliases)));
+            trailing.Add(Member("aliases", Strings(aliases, walk.Normalize)));
         }
 
         switch (named)
@@ -273,14 +301,14 @@ public static class SchemaJson
                 {
                     var fields = new List<JsonValue>(record.Fields.Count);
                     members.Add(Member("fields", new JsonArray(fields)));
-                    members.AddRange(named.Properties);
+                    members.AddRange(trailing);
 
                     // Fields are pushed last to first, so they are filled first to last.
                     for (var i = record.Fields.Count - 1; i >= 0; i--)
                     {
                         var field = record.Fields[i];
                         var fieldMembers = new List<JsonProperty> { Member("name", new JsonString(field.Name)) };
-                        work.Push(Work.Append(fieldMembers, FieldTrailer(field)));
+                        work.Push(Work.Append(fieldMembers, FieldTrailer(field, walk.Normalize)));
                         work.Push(Work.Convert(field.Type, named.Namespace, fieldMembers, "type"));
                         work.Push(Work.Place(fields, new JsonObject(fieldMembers)));
                     }
@@ -311,12 +339,12 @@ public static class SchemaJson
                 break;
         }
 
-        members.AddRange(named.Properties);
+        members.AddRange(trailing);
         return new JsonObject(members);
     }
 
-    /// <summary>The members of a field after its <c>name</c> and <c>type</c>.</summary>
-    private static List<JsonProperty> FieldTrailer(RecordField field)
+    /// <summary>The members of a field after its <c>name</c> and <c>type</c>, in Java's order.</summary>
+    private static List<JsonProperty> FieldTrailer(RecordField field, bool normalize)
     {
         var members = new List<JsonProperty>();
         if (field.Doc is not null)
@@ -334,19 +362,43 @@ public static class SchemaJson
             members.Add(Member("order", new JsonString(field.Order == FieldOrder.Descending ? "descending" : "ignore")));
         }
 
+        members.AddRange(Properties(field.Properties, normalize));
         if (field.Aliases.Count > 0)
         {
-            var aliases = new List<JsonValue>();
-            foreach (var alias in field.Aliases)
-            {
-                aliases.Add(new JsonString(alias));
-            }
-
-            members.Add(Member("aliases", new JsonArray(aliases)));
+            members.Add(Member("aliases", Strings(field.Aliases, normalize)));
         }
 
-        members.AddRange(field.Properties);
         return members;
+    }
+
+    /// <summary>Custom properties as written; sorted by name when normalizing.</summary>
+    private static IReadOnlyList<JsonProperty> Properties(IReadOnlyList<JsonProperty> properties, bool normalize)
+    {
+        if (!normalize || properties.Count < 2)
+        {
+            return properties;
+        }
+
+        var sorted = new List<JsonProperty>(properties);
+        sorted.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
+        return sorted;
+    }
+
+    private static JsonArray Strings(IReadOnlyList<string> values, bool normalize)
+    {
+        var ordered = new List<string>(values);
+        if (normalize)
+        {
+            ordered.Sort(string.CompareOrdinal);
+        }
+
+        var items = new List<JsonValue>(ordered.Count);
+        foreach (var value in ordered)
+        {
+            items.Add(new JsonString(value));
+        }
+
+        return new JsonArray(items);
     }
 
     private static void AddLogicalType(List<JsonProperty> members, LogicalType? logical)
@@ -398,5 +450,23 @@ public static class SchemaJson
             new() { Members = members, Trailing = trailing };
 
         public static Work Place(List<JsonValue> items, JsonValue value) => new() { Items = items, Value = value };
+    }
+
+    /// <summary>What one conversion keeps: the names defined so far, and how to write.</summary>
+    private sealed class Walk
+    {
+        public Walk(SchemaJsonOptions options, bool template)
+        {
+            Defined = new HashSet<string>(options.KnownNames, System.StringComparer.Ordinal);
+            Normalize = options.Normalize;
+            Template = template;
+        }
+
+        /// <summary>Full names of the named types written so far (or defined elsewhere): later uses are by name.</summary>
+        public HashSet<string> Defined { get; }
+
+        public bool Normalize { get; }
+
+        public bool Template { get; }
     }
 }
