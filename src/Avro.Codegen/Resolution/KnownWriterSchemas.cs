@@ -7,8 +7,8 @@ namespace Avro.Codegen.Resolution;
 /// <summary>
 /// Earlier versions of a generated type's schema that the application knows without asking a registry, keyed by
 /// their CRC-64-AVRO fingerprint. The generator registers the files of a project's <c>history/</c> folders here (see
-/// <c>docs/evolution.md</c>); applications may register more. A registered schema is parsed, and its plan built, the
-/// first time data with its fingerprint is read.
+/// <c>docs/evolution.md</c>); applications may register more. A registered schema is parsed the first time data with its
+/// fingerprint is read; its plan comes from the one plan cache (<see cref="SchemaResolution"/>).
 /// </summary>
 public static class KnownWriterSchemas
 {
@@ -18,14 +18,14 @@ public static class KnownWriterSchemas
     public static void Register<T>(ulong fingerprint, string writerSchemaJson) where T : IAvroRecord<T>
     {
         ArgumentNullException.ThrowIfNull(writerSchemaJson);
-        Of<T>.Schemas[fingerprint] = new Lazy<ResolutionPlan>(() => ResolvingReader.GetPlan<T>(Parse(fingerprint, writerSchemaJson)));
+        Of<T>.Schemas[fingerprint] = new Lazy<AvroSchema>(() => Parse(fingerprint, writerSchemaJson));
     }
 
     /// <summary>Registers a parsed writer schema for <typeparamref name="T"/>.</summary>
     public static void Register<T>(AvroSchema writerSchema) where T : IAvroRecord<T>
     {
         ArgumentNullException.ThrowIfNull(writerSchema);
-        Of<T>.Schemas[SchemaFingerprint.Crc64Avro(writerSchema)] = new Lazy<ResolutionPlan>(() => ResolvingReader.GetPlan<T>(writerSchema));
+        Of<T>.Schemas[SchemaFingerprint.Crc64Avro(writerSchema)] = new Lazy<AvroSchema>(writerSchema);
     }
 
     /// <summary>The fingerprints registered for <typeparamref name="T"/>.</summary>
@@ -40,7 +40,7 @@ public static class KnownWriterSchemas
     {
         if (Of<T>.Schemas.TryGetValue(fingerprint, out var known))
         {
-            plan = known.Value;
+            plan = ResolvingReader.GetPlan<T>(known.Value);
             return true;
         }
 
@@ -70,6 +70,6 @@ public static class KnownWriterSchemas
 
     private static class Of<T> where T : IAvroRecord<T>
     {
-        public static readonly ConcurrentDictionary<ulong, Lazy<ResolutionPlan>> Schemas = new();
+        public static readonly ConcurrentDictionary<ulong, Lazy<AvroSchema>> Schemas = new();
     }
 }

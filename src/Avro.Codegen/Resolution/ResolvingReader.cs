@@ -57,33 +57,23 @@ public static class ResolvingReader
         }
     }
 
-    /// <summary>The cached plan that reads data written with <paramref name="writerSchema"/> into <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// The plan that reads data written with <paramref name="writerSchema"/> into <typeparamref name="T"/>, from the one
+    /// plan cache (<see cref="SchemaResolution"/>).
+    /// </summary>
     /// <exception cref="AvroIncompatibleSchemaException">The pair is incompatible (see <see cref="ResolutionMode.RequireCompatible"/>).</exception>
     public static ResolutionPlan GetPlan<T>(AvroSchema writerSchema, ResolutionMode mode = ResolutionMode.RequireCompatible) where T : IAvroRecord<T>
     {
         ArgumentNullException.ThrowIfNull(writerSchema);
-        if (mode == ResolutionMode.RequireCompatible && PlansOf<T>.ByWriter.TryGetValue(writerSchema, out var plan))
-        {
-            return plan;
-        }
-
-        plan = SchemaResolution.GetPlan(writerSchema, ReaderSchema<T>(), mode);
-        if (mode == ResolutionMode.RequireCompatible)
-        {
-            PlansOf<T>.ByWriter.AddOrUpdate(writerSchema, plan);
-        }
-
-        return plan;
+        return SchemaResolution.GetPlan(writerSchema, ReaderSchema<T>(), mode);
     }
 
     /// <summary>The schema of <typeparamref name="T"/>, parsed once from its generated <c>SchemaJson</c>.</summary>
-    public static AvroSchema ReaderSchema<T>() where T : IAvroRecord<T> => PlansOf<T>.Reader;
+    public static AvroSchema ReaderSchema<T>() where T : IAvroRecord<T> => ReaderOf<T>.Reader;
 
-    private static class PlansOf<T> where T : IAvroRecord<T>
+    private static class ReaderOf<T> where T : IAvroRecord<T>
     {
         public static readonly AvroSchema Reader = Parse();
-
-        public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AvroSchema, ResolutionPlan> ByWriter = new();
 
         private static AvroSchema Parse()
         {

@@ -8,7 +8,8 @@ namespace Avro.Codegen.Serialization;
 /// <summary>
 /// The resolution plan a deserializer reads each writer schema with, by the id or GUID a message names: fetched from
 /// the registry (following references) the first time, within <see cref="ConfluentDeserializerOptions.RegistryTimeout"/>,
-/// then from a bounded cache. The deserializer side's counterpart of <see cref="SchemaIdCache"/>.
+/// then from a bounded memo by id (the plans themselves come from the one plan cache, <see cref="SchemaResolution"/>).
+/// The deserializer side's counterpart of <see cref="SchemaIdCache"/>.
 /// </summary>
 internal sealed class WriterPlanCache
 {
