@@ -28,7 +28,7 @@ internal sealed partial class SchemaSetBuilder
     /// <summary>Reads the given files as Avro IDL whatever their extension (e.g. text from standard input).</summary>
     public void ReadAllAsIdl() => _allIdl = true;
 
-    private enum FileFormat
+    internal enum FileFormat
     {
         Schema,
         Protocol,
@@ -61,13 +61,17 @@ internal sealed partial class SchemaSetBuilder
 
         public List<AvroMessage> Messages { get; } = new();
 
+        /// <summary>The file's syntax tree when it was parsed on its own beforehand (<see cref="SchemaParser.ParseUnlinked"/>).</summary>
+        public UnlinkedSchemaFile? Parsed { get; set; }
+
         /// <summary>Within one IDL file, as in Avro 1.12, a named type may be used before its definition.</summary>
         public bool AllowsForwardReferences => Format != FileFormat.Schema;
     }
 
-    private FileFormat FormatOf(string path) =>
-        _allIdl ? FileFormat.Idl
-        : path.EndsWith(".avdl", System.StringComparison.OrdinalIgnoreCase) ? FileFormat.Idl
+    private FileFormat FormatOf(string path) => _allIdl ? FileFormat.Idl : FormatByExtension(path);
+
+    private static FileFormat FormatByExtension(string path) =>
+        path.EndsWith(".avdl", System.StringComparison.OrdinalIgnoreCase) ? FileFormat.Idl
         : path.EndsWith(".avpr", System.StringComparison.OrdinalIgnoreCase) ? FileFormat.Protocol
         : FileFormat.Schema;
 
@@ -83,14 +87,16 @@ internal sealed partial class SchemaSetBuilder
         {
             var file = _files[i];
             _file = file;
+            // A file parsed beforehand brings its tree and its syntax errors (already in file.Errors).
+            var parsed = file.Parsed;
             switch (file.Format)
             {
                 case FileFormat.Schema:
-                    file.Json = JsonParser.Parse(file.Text, file.Path, file.Errors);
+                    file.Json = parsed is not null ? parsed.Json : JsonParser.Parse(file.Text, file.Path, file.Errors);
                     break;
                 case FileFormat.Protocol:
                     {
-                        var json = JsonParser.Parse(file.Text, file.Path, file.Errors);
+                        var json = parsed is not null ? parsed.Json : JsonParser.Parse(file.Text, file.Path, file.Errors);
                         if (json is not null)
                         {
                             LoadProtocolJson(file, json);
@@ -100,10 +106,22 @@ internal sealed partial class SchemaSetBuilder
                     }
 
                 default:
-                    LoadIdl(file, IdlParser.Parse(file.Text, file.Path, file.Errors));
+                    LoadIdl(file, parsed?.Idl ?? IdlParser.Parse(file.Text, file.Path, file.Errors));
                     break;
             }
         }
+    }
+
+    /// <summary>The syntax pass of one file, as <see cref="LoadFiles"/> would run it, kept for a later link.</summary>
+    public static UnlinkedSchemaFile ParseUnlinked(SchemaSource source)
+    {
+        var path = source.Path ?? string.Empty;
+        var text = source.Text ?? string.Empty;
+        var errors = new List<SchemaError>();
+        var format = FormatByExtension(path);
+        return format == FileFormat.Idl
+            ? new UnlinkedSchemaFile(path, text, format, null, IdlParser.Parse(text, path, errors), errors)
+            : new UnlinkedSchemaFile(path, text, format, JsonParser.Parse(text, path, errors), null, errors);
     }
 
     private void LoadIdl(FileState file, IdlDocument document)

@@ -47,6 +47,32 @@ public static class SchemaParser
 
         return builder.Build(files ?? Enumerable.Empty<SchemaSource>());
     }
+
+    /// <summary>
+    /// The first half of <see cref="ParseSet(IEnumerable{SchemaSource}, IEnumerable{NamedSchema}?, SchemaImportResolver?)"/>
+    /// for one file: reads its text (JSON for <c>.avsc</c>/<c>.avpr</c>, Avro IDL for <c>.avdl</c>) into a syntax tree,
+    /// without looking at any other file. The result is immutable and may be linked any number of times, in any set, so a
+    /// caller that re-links after an edit (the source generator) parses only the edited file again.
+    /// </summary>
+    public static UnlinkedSchemaFile ParseUnlinked(SchemaSource file) => SchemaSetBuilder.ParseUnlinked(file ?? new SchemaSource(string.Empty, string.Empty));
+
+    /// <summary>
+    /// The second half: declares the named types of the files, resolves every name against the whole set (in any file
+    /// order), reads imports and checks defaults. <c>Link(files.Select(ParseUnlinked))</c> gives the same result, errors
+    /// and positions included, as <see cref="ParseSet(IEnumerable{SchemaSource}, IEnumerable{NamedSchema}?, SchemaImportResolver?)"/>;
+    /// every call builds a new schema graph.
+    /// </summary>
+    public static SchemaSetResult Link(IEnumerable<UnlinkedSchemaFile> files, IEnumerable<NamedSchema>? knownTypes = null, SchemaImportResolver? importResolver = null)
+    {
+        var builder = new SchemaSetBuilder();
+        builder.SetImportResolver(importResolver);
+        if (knownTypes is not null)
+        {
+            builder.AddKnownTypes(knownTypes);
+        }
+
+        return builder.Build(files ?? Enumerable.Empty<UnlinkedSchemaFile>());
+    }
 }
 
 /// <summary>
@@ -92,6 +118,23 @@ internal sealed partial class SchemaSetBuilder
             _files.Add(state);
         }
 
+        return Link();
+    }
+
+    public SchemaSetResult Build(IEnumerable<UnlinkedSchemaFile> files)
+    {
+        foreach (var file in files)
+        {
+            var state = new FileState(_files.Count, file.Path) { Text = file.Text, Format = file.Format, Parsed = file };
+            state.Errors.AddRange(file.Errors);
+            _files.Add(state);
+        }
+
+        return Link();
+    }
+
+    private SchemaSetResult Link()
+    {
         LoadFiles();
         foreach (var file in _files)
         {
