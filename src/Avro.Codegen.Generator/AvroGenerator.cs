@@ -7,6 +7,7 @@ using Avro.Codegen.Generator.Emit;
 using Avro.Codegen.Generator.Model;
 using Avro.Codegen.Generator.Options;
 using Avro.Codegen.Generator.Resolution;
+using Avro.Codegen.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -27,25 +28,54 @@ public sealed class AvroGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Per file: read and parse on its own. An edit parses the edited file only; the others keep their cached trees.
         var files = context.AdditionalTextsProvider
             .Where(static text => IsSchemaFile(text.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, ct) => ReadFile(pair.Left, pair.Right, ct))
+            .Select(static (pair, ct) => ParseFile(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.ParseFile);
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.Read(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
+        // All files: link the set (names across files), bind C# names, unions and field specs. Runs on every schema
+        // edit, so it does no per-type work that can wait for the per-type step.
         var resolved = files.Collect()
             .Combine(options)
             .Select(static (pair, ct) => Resolve(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Resolve);
 
-        var types = resolved
+        // Per named type: the fingerprint and schema-table template, read from the schema graph. Cached unless the
+        // type's spec or the text of a file it reaches changed.
+        var built = resolved
             .SelectMany(static (result, _) => result.Types)
+            .Select(static (type, _) => SchemaResolver.Build(type))
+            .WithTrackingName(TrackingNames.BuildType);
+
+        var types = built
+            .SelectMany(static (type, _) => type.Spec is null ? ImmutableArray<TypeSpec>.Empty : ImmutableArray.Create(type.Spec))
             .WithTrackingName(TrackingNames.Type);
         context.RegisterSourceOutput(types, static (spc, spec) => EmitType(spc, spec));
+
+        var unions = resolved
+            .SelectMany(static (result, _) => result.Unions)
+            .WithTrackingName(TrackingNames.Union);
+        context.RegisterSourceOutput(unions, static (spc, spec) => EmitType(spc, spec));
+
+        var schemaTable = built
+            .Select(static (type, _) => type.Template)
+            .Collect()
+            .Combine(resolved.Select(static (result, _) => result.SchemaTable))
+            .Select(static (pair, _) => SchemaResolver.BuildSchemaTable(pair.Right, pair.Left))
+            .WithTrackingName(TrackingNames.SchemaTable);
+        context.RegisterSourceOutput(schemaTable, static (spc, spec) =>
+        {
+            if (spec is not null)
+            {
+                EmitType(spc, spec);
+            }
+        });
 
         var registry = resolved
             .Select(static (result, _) => result.Registry)
@@ -58,20 +88,22 @@ public sealed class AvroGenerator : IIncrementalGenerator
             }
         });
 
+        var records = types.Collect().Select(static (all, _) => all.ToEquatableArray());
+
         // Earlier schema versions (history folders) are checked against the current types and registered, not generated.
         var history = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase) && HistoryEmitter.IsHistory(text.Path))
             .Select(static (text, ct) => HistoryEmitter.Read(text, ct))
             .Collect()
-            .Combine(resolved.Select(static (result, _) => result.Types));
-        context.RegisterSourceOutput(history, static (spc, pair) => HistoryEmitter.Emit(spc, pair.Left, pair.Right));
+            .Combine(records.Combine(schemaTable));
+        context.RegisterSourceOutput(history, static (spc, pair) => HistoryEmitter.Emit(spc, pair.Left, pair.Right.Left, pair.Right.Right));
 
         // Avro.Specific.ISpecificRecord on the records, only when the project references Apache.Avro (the migration
         // path from avrogen). The reference check yields a bool, so a compilation edit re-runs only that lookup.
         var apache = context.CompilationProvider
             .Select(static (compilation, _) => ReferencesApacheAvroGlobally(compilation));
-        var specificRecords = resolved
-            .SelectMany(static (result, _) => SpecificRecordEmitter.Select(result.Types))
+        var specificRecords = records
+            .SelectMany(static (all, _) => SpecificRecordEmitter.Select(all))
             .Combine(apache);
         context.RegisterSourceOutput(specificRecords, static (spc, pair) =>
         {
@@ -97,6 +129,25 @@ public sealed class AvroGenerator : IIncrementalGenerator
         || path.EndsWith(".avdl", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".avpr", StringComparison.OrdinalIgnoreCase);
 
+    private static ParsedSchemaFile ParseFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var input = ReadFile(file, provider, cancellationToken);
+        if (input.ReadError is not null)
+        {
+            return new ParsedSchemaFile(input, null);
+        }
+
+        try
+        {
+            return new ParsedSchemaFile(input, SchemaParser.ParseUnlinked(new SchemaSource(input.Path, input.Text)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The schema core reports bad input as errors; an exception here is a bug, reported as one by the link.
+            return new ParsedSchemaFile(input with { ReadError = "the schema parser failed: " + e.GetType().Name + ": " + e.Message }, null);
+        }
+    }
+
     private static SchemaFileInput ReadFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
     {
         try
@@ -112,7 +163,7 @@ public sealed class AvroGenerator : IIncrementalGenerator
         }
     }
 
-    private static ResolveResult Resolve(ImmutableArray<SchemaFileInput> files, GeneratorOptions options, CancellationToken cancellationToken)
+    private static ResolveResult Resolve(ImmutableArray<ParsedSchemaFile> files, GeneratorOptions options, CancellationToken cancellationToken)
     {
         try
         {
@@ -121,10 +172,8 @@ public sealed class AvroGenerator : IIncrementalGenerator
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The generator must never fail the compilation with an exception: report it and generate nothing.
-            return new ResolveResult(EquatableArray<TypeSpec>.Empty, null, new[]
-            {
-                new DiagnosticInfo("AVRO100", "The Avro generator failed unexpectedly while resolving schemas: " + e.GetType().Name + ": " + e.Message, null),
-            }.ToEquatableArray());
+            return ResolveResult.Failed(
+                new DiagnosticInfo("AVRO100", "The Avro generator failed unexpectedly while resolving schemas: " + e.GetType().Name + ": " + e.Message, null));
         }
     }
 

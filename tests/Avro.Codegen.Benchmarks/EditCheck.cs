@@ -2,9 +2,11 @@ using Microsoft.CodeAnalysis;
 
 namespace Avro.Codegen.Benchmarks;
 
-/// <summary>What a one-file edit did: which generated sources changed, and how many source outputs the driver re-ran.</summary>
+/// <summary>What a one-file edit did: which generated sources changed (the file's own and the schema table), and how many source outputs the driver re-ran.</summary>
 internal static class EditCheck
 {
+    private const string SchemaTableHintName = "AvroGeneratedSchemas.g.cs";
+
     public static void OnlyOneFileReemitted(GeneratorDriverRunResult before, GeneratorDriverRunResult after, string editedName)
     {
         var old = before.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
@@ -12,7 +14,8 @@ internal static class EditCheck
             .Where(s => !old.TryGetValue(s.HintName, out var text) || text != s.SourceText.ToString())
             .Select(s => s.HintName)
             .ToList();
-        var foreign = changed.Where(h => !h.Contains(editedName, StringComparison.Ordinal)).ToList();
+        // The compilation's schema table holds every type's schema text, the edited one's included, so it changes too.
+        var foreign = changed.Where(h => !h.Contains(editedName, StringComparison.Ordinal) && h != SchemaTableHintName).ToList();
         if (changed.Count == 0 || foreign.Count > 0)
         {
             throw new InvalidOperationException(

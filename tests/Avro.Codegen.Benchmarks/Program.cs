@@ -9,5 +9,11 @@ if (args is ["--check", ..])
     return BenchmarkChecks.RunAll(includeGenerator: args is [_, "--generator"]);
 }
 
+// `--generator-timing [rounds]`: medians of cold generation and edit-one-of-500 with a stopwatch (seconds, not minutes).
+if (args is ["--generator-timing", ..])
+{
+    return GeneratorTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(UserBenchmarks).Assembly).Run(args);
 return 0;

@@ -87,6 +87,62 @@ public class IncrementalTests
         AssertNotReEmitted(reasons["com.acme.tree.Node"]);
     }
 
+    private static Dictionary<string, IncrementalStepRunReason> BuildReasons(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.BuildType]
+            .SelectMany(r => r.Outputs)
+            .ToDictionary(o => ((dynamic)o.Value).Template.FullName is string name ? name : "?", o => o.Reason);
+
+    [Fact]
+    public void AnEditParsesOnlyTheEditedFile()
+    {
+        var (driver, compilation, texts) = Start(TestSchemas.Files("recursive.avsc", "shared.avsc", "order.avsc", "everything.avsc"));
+        var edited = new InMemoryAdditionalText(texts[0].Path, "\n" + TestSchemas.Text("recursive.avsc"));
+        driver = driver.ReplaceAdditionalText(texts[0], edited).RunGenerators(compilation);
+
+        var parsed = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.ParseFile].SelectMany(r => r.Outputs).ToList();
+        Assert.Equal(4, parsed.Count);
+        Assert.Single(parsed, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(3, parsed.Count(o => o.Reason == IncrementalStepRunReason.Cached));
+    }
+
+    [Fact]
+    public void TheFingerprintAndTemplateOfATypeAreReadAgainOnlyWhenAFileItReachesChanged()
+    {
+        var (driver, compilation, texts) = Start(TestSchemas.Files("recursive.avsc", "shared.avsc", "order.avsc"));
+        var edited = new InMemoryAdditionalText(texts[1].Path, TestSchemas.Text("shared.avsc").Replace("Shared across files.", "Changed doc."));
+        driver = driver.ReplaceAdditionalText(texts[1], edited).RunGenerators(compilation);
+
+        var built = BuildReasons(driver);
+        // The edited file's type: its template (which holds the doc) is new.
+        Assert.Equal(IncrementalStepRunReason.Modified, built["com.acme.common.Money"]);
+        // A type that reaches the edited file is read again, and comes out equal (a doc is no part of a fingerprint, and
+        // the referenced type is a hole in the template), so nothing downstream re-runs.
+        Assert.Equal(IncrementalStepRunReason.Unchanged, built["com.acme.billing.Invoice"]);
+        AssertNotReEmitted(TypeReasons(driver)["com.acme.billing.Invoice"]);
+        // A type that does not reach it is not read at all.
+        Assert.Equal(IncrementalStepRunReason.Cached, built["com.acme.tree.Node"]);
+    }
+
+    [Fact]
+    public void AFingerprintFollowsAnEditOfAnotherFileTheTypeReaches()
+    {
+        var (driver, compilation, texts) = Start(TestSchemas.Files("shared.avsc", "order.avsc"));
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "com.acme.billing.Invoice.g.cs").SourceText.ToString();
+        var edited = new InMemoryAdditionalText(texts[0].Path, TestSchemas.Text("shared.avsc").Replace("\"long\"", "\"int\""));
+        driver = driver.ReplaceAdditionalText(texts[0], edited).RunGenerators(compilation);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, BuildReasons(driver)["com.acme.billing.Invoice"]);
+        var after = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "com.acme.billing.Invoice.g.cs").SourceText.ToString();
+        Assert.NotEqual(Fingerprint(before), Fingerprint(after));
+
+        // The same fingerprint as a cold run over the edited files gives.
+        var cold = GeneratorHarness.CreateDriver([edited, texts[1]]).RunGenerators(compilation);
+        var coldText = cold.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "com.acme.billing.Invoice.g.cs").SourceText.ToString();
+        Assert.Equal(coldText, after);
+
+        static string Fingerprint(string source) => source.Split('\n').Single(l => l.Contains("AvroSchemaFingerprint", StringComparison.Ordinal) && l.Contains("0x", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ShiftingLinesReReportsDiagnosticsButReEmitsNoCode()
     {

@@ -58,7 +58,7 @@ internal static class HistoryEmitter
     }
 
     /// <summary>Checks every history file against the current records and emits one registration file for them all.</summary>
-    public static void Emit(SourceProductionContext context, ImmutableArray<HistoryInput> history, EquatableArray<TypeSpec> current)
+    public static void Emit(SourceProductionContext context, ImmutableArray<HistoryInput> history, EquatableArray<TypeSpec> current, TypeSpec? table)
     {
         if (history.IsDefaultOrEmpty)
         {
@@ -66,7 +66,6 @@ internal static class HistoryEmitter
         }
 
         var records = new Dictionary<string, (TypeSpec Spec, RecordSchema Schema)>(StringComparer.Ordinal);
-        var table = current.FirstOrDefault(s => s.Kind == Model.GeneratedKind.SchemaTable);
         var schemas = new SchemaTemplateSet((table?.Templates ?? Model.EquatableArray<Model.SchemaTemplateSpec>.Empty)
             .Select(t => new SchemaTemplate(t.FullName, t.JsonHead, t.JsonParts.ToArray(), t.CanonicalParts.ToArray(), t.Holes.ToArray())));
         foreach (var spec in current)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Avro.Codegen.Generator.Model;
+using Avro.Codegen.Schema;
 
 namespace Avro.Codegen.Generator.Emit;
 
@@ -681,14 +682,20 @@ internal static class TypeEmitter
         w.Line("{");
         foreach (var template in spec.Templates)
         {
-            var home = template.Home is null ? "" : ", " + Naming.Literal(template.Home);
-            w.Line($"    {{ {Naming.Literal(template.FullName)}, {Naming.Literal(template.JsonHead)}, {Strings(template.JsonParts)}, {Strings(template.CanonicalParts)}, {Strings(template.Holes)}{home} }},");
+            w.Line(template.TableEntry);
         }
 
         w.Line("};");
         w.Close();
+    }
 
-        static string Strings(EquatableArray<string> values) =>
+    /// <summary>One template's line in the schema table's collection initializer.</summary>
+    public static string SchemaTableEntry(SchemaTemplate template, string? home)
+    {
+        var homeArgument = home is null ? "" : ", " + Naming.Literal(home);
+        return $"    {{ {Naming.Literal(template.FullName)}, {Naming.Literal(template.JsonHead)}, {Strings(template.JsonParts)}, {Strings(template.CanonicalParts)}, {Strings(template.Holes)}{homeArgument} }},";
+
+        static string Strings(IReadOnlyList<string> values) =>
             "new string[] { " + string.Join(", ", values.Select(Naming.Literal)) + (values.Count > 0 ? " }" : "}");
     }
 

@@ -86,5 +86,9 @@ internal sealed record RegistryEntrySpec(string FullName, TypeRef Type);
 /// <param name="CanonicalParts">The canonical definition, cut at each hole.</param>
 /// <param name="Holes">The full names of the referenced types, in text order.</param>
 /// <param name="Home">The main type of the file whose schema defines this one, when that is another type (for references).</param>
-internal sealed record SchemaTemplateSpec(string FullName, string JsonHead, EquatableArray<string> JsonParts, EquatableArray<string> CanonicalParts, EquatableArray<string> Holes,
-    string? Home = null);
+/// <param name="TableEntry">
+/// The entry's C# initializer in the generated table, written by the per-type step: an edit changes one template, and
+/// the table is re-emitted by joining the cached entries instead of escaping every type's text again.
+/// </param>
+internal sealed record SchemaTemplateSpec(string FullName, string JsonHead, EquatableArray<string> JsonParts, EquatableArray<string> CanonicalParts,
+    EquatableArray<string> Holes, string? Home, string TableEntry);

@@ -56,7 +56,7 @@ internal static class GeneratorLimits
                     break;
             }
 
-            if (problems.Count == 0)
+            if (problems.Count == 0 && TemplateMayExceed(type))
             {
                 var template = SchemaTemplate.Create(type);
                 var length = template.JsonParts.Sum(p => p.Length) + template.CanonicalParts.Sum(p => p.Length);
@@ -70,6 +70,25 @@ internal static class GeneratorLimits
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// False when the type's own text is certainly within <see cref="MaxTypeTextLength"/>, so the template (a JSON
+    /// writer run per type, and the binding step runs on every edit) is only made for types that might exceed it. The
+    /// bound holds for JSON sources: the written text takes each character of the definition at most as a 6-character
+    /// escape, and adds at most the namespace to the type's name and to each alias; JSON and canonical text both count.
+    /// IDL is terser than the JSON it stands for, so IDL types are always measured.
+    /// </summary>
+    private static bool TemplateMayExceed(NamedSchema type)
+    {
+        if (type.Span is not { } span || !(span.File.EndsWith(".avsc", System.StringComparison.OrdinalIgnoreCase)
+            || span.File.EndsWith(".avpr", System.StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        var added = (1L + type.Aliases.Count) * (type.FullName.Length + 32);
+        return 2 * ((6L * span.Length) + added) > MaxTypeTextLength;
     }
 
     private static void Name(List<DiagnosticInfo> problems, string what, string name, SourceSpan? at)

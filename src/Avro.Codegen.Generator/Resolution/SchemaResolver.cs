@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Avro.Codegen.Generator.Emit;
 using Avro.Codegen.Generator.Model;
 using Avro.Codegen.Generator.Options;
 using Avro.Codegen.Schema;
@@ -22,26 +23,27 @@ internal static partial class SchemaResolver
         "GetType", "MemberwiseClone", "Deconstruct", "PrintMembers", "Finalize", "Clone",
     };
 
-    public static ResolveResult Resolve(IReadOnlyList<SchemaFileInput> inputs, GeneratorOptions options, string version, CancellationToken cancellationToken)
+    public static ResolveResult Resolve(IReadOnlyList<ParsedSchemaFile> inputs, GeneratorOptions options, string version, CancellationToken cancellationToken)
     {
         // Sorted for deterministic output; one entry per path, since a project may list a file both as an AvroSchema
         // item and by hand as AdditionalFiles.
-        var files = inputs.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First())
-            .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var files = inputs.GroupBy(f => f.Input.Path, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(f => f.Input.Path, StringComparer.Ordinal).ToList();
         var diagnostics = new List<DiagnosticInfo>();
         foreach (var problem in options.Problems)
         {
             diagnostics.Add(new DiagnosticInfo("AVRO200", problem, null));
         }
 
-        foreach (var unreadable in files.Where(f => f.ReadError is not null))
+        foreach (var unreadable in files.Where(f => f.Input.ReadError is not null))
         {
-            diagnostics.Add(new DiagnosticInfo(SchemaErrorCodes.UnreadableFile, $"Cannot read '{unreadable.Path}': {unreadable.ReadError}",
-                new LocationInfo(unreadable.Path, 0, 0, 0, 0, 0, 0)));
+            diagnostics.Add(new DiagnosticInfo(SchemaErrorCodes.UnreadableFile, $"Cannot read '{unreadable.Input.Path}': {unreadable.Input.ReadError}",
+                new LocationInfo(unreadable.Input.Path, 0, 0, 0, 0, 0, 0)));
         }
 
-        files = files.Where(f => f.ReadError is null).ToList();
-        var set = SchemaParser.ParseSet(files.Select(f => new SchemaSource(f.Path, f.Text)));
+        // Each file was parsed on its own in the per-file step; linking the set only declares and resolves names.
+        files = files.Where(f => f.Input.ReadError is null && f.Unlinked is not null).ToList();
+        var set = SchemaParser.Link(files.Select(f => f.Unlinked!));
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var error in set.Errors)
         {
@@ -50,6 +52,7 @@ internal static partial class SchemaResolver
 
         var context = new Context(options, version, diagnostics);
         var declaredFiles = new List<SchemaFileResult>();
+        var fileOf = new Dictionary<NamedSchema, int>();
         for (var i = 0; i < set.Files.Count && i < files.Count; i++)
         {
             var result = set.Files[i];
@@ -70,7 +73,8 @@ internal static partial class SchemaResolver
 
             foreach (var named in result.DefinedTypes)
             {
-                context.Declare(named, files[i].NamespaceOverride, files[i].Path);
+                context.Declare(named, files[i].Input.NamespaceOverride, files[i].Input.Path);
+                fileOf[named] = i;
             }
 
             declaredFiles.Add(result);
@@ -81,37 +85,58 @@ internal static partial class SchemaResolver
         context.Prune();
         context.AssignCSharpNames();
         context.CollectUnions();
-        var types = new List<TypeSpec>();
+        var sources = new FileSources(files, fileOf);
+        var bound = new List<(NamedInfo Info, TypeSpec? Spec)>();
         foreach (var info in context.Emitted)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var spec = context.BuildSpec(info);
-            if (spec is not null)
-            {
-                types.Add(spec);
-            }
+            bound.Add((info, context.BuildSpec(info)));
         }
 
-        types.AddRange(context.BuildUnionSpecs());
-        if (context.BuildSchemaTable() is { } table)
+        // Hint names are unique over every generated file, so they are settled here, before the per-type step.
+        var specs = bound.Where(b => b.Spec is not null).Select(b => b.Spec!).ToList();
+        specs.AddRange(context.BuildUnionSpecs());
+        if (bound.Count > 0)
         {
-            types.Add(table);
+            specs.Add(context.BuildSchemaTable());
         }
 
-        types.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
-        types = UniqueHintNames(types);
+        specs.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
+        var hints = UniqueHintNames(specs);
+        TypeSpec Final(TypeSpec spec) => hints[(spec.Kind, spec.FullName)] is var hint && hint == spec.HintName ? spec : spec with { HintName = hint };
+
+        var types = bound
+            .OrderBy(b => b.Info.Schema.FullName, StringComparer.Ordinal)
+            .Select(b => new BoundType(b.Info.Schema.FullName, b.Spec is null ? null : Final(b.Spec), context.HomeOf(b.Info.Schema.FullName), sources.Of(b.Info.Schema), b.Info.Schema))
+            .ToEquatableArray();
+        var unions = specs.Where(s => s.Kind == GeneratedKind.Union).Select(Final).ToEquatableArray();
+        var table = specs.FirstOrDefault(s => s.Kind == GeneratedKind.SchemaTable) is { } shell ? Final(shell) : null;
         var registry = options.EmitRegistry ? context.BuildRegistry() : null;
-        return new ResolveResult(types.ToEquatableArray(), registry, diagnostics.ToEquatableArray());
+        return new ResolveResult(types, unions, table, registry, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>The per-type step: what the schema graph gives, the fingerprint and the schema-table template.</summary>
+    public static BuiltType Build(BoundType type)
+    {
+        var template = SchemaTemplate.Create(type.Schema);
+        var templateSpec = new SchemaTemplateSpec(template.FullName, template.JsonHead, template.JsonParts.ToEquatableArray(),
+            template.CanonicalParts.ToEquatableArray(), template.Holes.ToEquatableArray(), type.Home, TypeEmitter.SchemaTableEntry(template, type.Home));
+        var spec = type.Spec is null ? null : type.Spec with { Fingerprint = SchemaFingerprint.Crc64Avro(type.Schema) };
+        return new BuiltType(spec, templateSpec);
+    }
+
+    /// <summary>The schema table with every named type's template, sorted by full name.</summary>
+    public static TypeSpec? BuildSchemaTable(TypeSpec? shell, IEnumerable<SchemaTemplateSpec> templates) =>
+        shell is null ? null : shell with { Templates = templates.OrderBy(t => t.FullName, StringComparer.Ordinal).ToEquatableArray() };
 
     /// <summary>
     /// Roslyn compares hint names ignoring case (and so do some file systems): <c>a.Record</c> and <c>a.record</c> are
     /// legal Avro names of two types, so later ones (in ordinal order) get <c>.2</c>, <c>.3</c>, ... before <c>.g.cs</c>.
     /// </summary>
-    private static List<TypeSpec> UniqueHintNames(List<TypeSpec> types)
+    private static Dictionary<(GeneratedKind, string), string> UniqueHintNames(List<TypeSpec> types)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var result = new List<TypeSpec>(types.Count);
+        var result = new Dictionary<(GeneratedKind, string), string>();
         foreach (var type in types)
         {
             var hint = type.HintName;
@@ -121,7 +146,7 @@ internal static partial class SchemaResolver
                 hint = stem + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
             }
 
-            result.Add(hint == type.HintName ? type : type with { HintName = hint });
+            result[(type.Kind, type.FullName)] = hint;
         }
 
         return result;
@@ -552,7 +577,8 @@ internal static partial class SchemaResolver
             }
 
             var table = SchemaTableName;
-            var fingerprint = SchemaFingerprint.Crc64Avro(schema);
+            // The fingerprint is the per-type step's (Build): it reads the whole reachable schema.
+            const ulong fingerprint = 0;
             var hint = schema.FullName + ".g.cs";
             switch (schema)
             {
@@ -651,29 +677,17 @@ internal static partial class SchemaResolver
         public string SchemaTableName => "global::" + _unionNamespace + "." + SchemaTableClass;
 
         /// <summary>
-        /// The compilation's schema table: the template of every emitted named type (logical fixed types included, as
-        /// schemas refer to them), sorted by full name. Each generated type asks it for its self-contained schema.
+        /// The compilation's schema table, without its templates: the per-type step makes the template of every emitted
+        /// named type (logical fixed types included, as schemas refer to them). Each generated type asks the table for
+        /// its self-contained schema.
         /// </summary>
-        public TypeSpec? BuildSchemaTable()
-        {
-            var templates = _order
-                .OrderBy(i => i.Schema.FullName, StringComparer.Ordinal)
-                .Select(i => SchemaTemplate.Create(i.Schema))
-                .Select(t => new SchemaTemplateSpec(t.FullName, t.JsonHead, t.JsonParts.ToEquatableArray(), t.CanonicalParts.ToEquatableArray(), t.Holes.ToEquatableArray(),
-                    HomeOf(t.FullName)))
-                .ToEquatableArray();
-            if (templates.Count == 0)
-            {
-                return null;
-            }
-
-            return new TypeSpec(GeneratedKind.SchemaTable, SchemaTableClass, SchemaTableClass + ".g.cs", _unionNamespace, SchemaTableClass,
-                null, string.Empty, templates, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
+        public TypeSpec BuildSchemaTable() =>
+            new(GeneratedKind.SchemaTable, SchemaTableClass, SchemaTableClass + ".g.cs", _unionNamespace, SchemaTableClass,
+                null, string.Empty, EquatableArray<SchemaTemplateSpec>.Empty, 0, EquatableArray<FieldSpec>.Empty, false, EquatableArray<string>.Empty, null, 0,
                 EquatableArray<UnionCaseSpec>.Empty, EquatableArray<RegistryEntrySpec>.Empty, _version);
-        }
 
         // Null when the type is its own home (most are), or when its home generates nothing.
-        private string? HomeOf(string fullName) =>
+        public string? HomeOf(string fullName) =>
             _homes.TryGetValue(fullName, out var home) && home != fullName && _named.ContainsKey(home) ? home : null;
 
         public TypeSpec BuildRegistry()
