@@ -31,7 +31,7 @@ public class HistoryTests
         var v0 = SchemaFingerprint.Crc64Avro(SchemaParser.Parse(V0).Schema!);
         Assert.Contains($"0x{v1:X16}UL", source);
         Assert.Contains($"0x{v0:X16}UL", source);
-        Assert.Contains("KnownWriterSchemas.Register<global::com.acme.User>(Fingerprint0, SchemaJson0);", source);
+        Assert.Contains("KnownWriterSchemas.Register<global::com.acme.User>(Fingerprint0, SchemaJson0, ReadVersion0);", source);
 
         // Loading the assembly registers both versions: the runtime now resolves data written with them.
         var (assembly, context) = GeneratorHarness.Load(run.Output);

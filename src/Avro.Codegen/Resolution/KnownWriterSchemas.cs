@@ -21,6 +21,20 @@ public static class KnownWriterSchemas
         Of<T>.Schemas[fingerprint] = new Lazy<AvroSchema>(() => Parse(fingerprint, writerSchemaJson));
     }
 
+    /// <summary>
+    /// Registers <paramref name="writerSchemaJson"/> with the reader the generator specialised for it: data written with
+    /// this schema is read by <paramref name="generatedReader"/> instead of being transcoded by the runtime plan.
+    /// </summary>
+    /// <param name="fingerprint">The CRC-64-AVRO fingerprint of the schema's Parsing Canonical Form.</param>
+    /// <param name="writerSchemaJson">The schema (self-contained JSON).</param>
+    /// <param name="generatedReader">Reads one value written with this schema into <typeparamref name="T"/>.</param>
+    public static void Register<T>(ulong fingerprint, string writerSchemaJson, AvroReadFunc<T> generatedReader) where T : IAvroRecord<T>
+    {
+        ArgumentNullException.ThrowIfNull(generatedReader);
+        Register<T>(fingerprint, writerSchemaJson);
+        GeneratedReaders<T>.Add(fingerprint, generatedReader);
+    }
+
     /// <summary>Registers a parsed writer schema for <typeparamref name="T"/>.</summary>
     public static void Register<T>(AvroSchema writerSchema) where T : IAvroRecord<T>
     {

@@ -15,11 +15,19 @@ namespace Avro.Codegen.Resolution;
 /// (fields matched by name and reader alias in any order, reader-only fields from their defaults encoded once,
 /// writer-only fields skipped, numeric and string/bytes promotions, enum symbols by name, union branches), copying
 /// runs of bytes both schemas encode identically. No reflection and no code per pair; when both schemas have the same
-/// Parsing Canonical Form (<see cref="IsIdentity"/>) the generated decoder reads the data directly.
+/// Parsing Canonical Form (<see cref="IsIdentity"/>) the generated decoder reads the data directly, and when the
+/// generator specialised a reader for the writer schema (an earlier version in a <c>history</c> folder;
+/// <see cref="AvroReadFunc{T}"/>) that reader reads it directly too.
 /// </remarks>
 public sealed class ResolutionPlan
 {
+    private static readonly object NoGeneratedReader = new();
+
     private readonly Step? _root;
+
+    // The generated reader for this plan's writer schema and the type it is read as, looked up on first use
+    // (NoGeneratedReader when there is none): see AvroReadFunc<T>.
+    private object? _generated;
 
     internal ResolutionPlan(AvroSchema writer, AvroSchema reader, ulong writerFingerprint, ulong readerFingerprint, ResolutionMode mode, Step? root)
     {
@@ -122,6 +130,14 @@ public sealed class ResolutionPlan
             return value;
         }
 
+        if (GeneratedReader<T>() is { } generated)
+        {
+            var input = new AvroReader(data, options);
+            var value = generated(ref input);
+            bytesConsumed = (int)input.Position;
+            return value;
+        }
+
         var buffer = ResolveBuffer.Rent();
         try
         {
@@ -171,6 +187,27 @@ public sealed class ResolutionPlan
         {
             ResolveBuffer.Return(buffer);
         }
+    }
+
+    /// <summary>True when values of <typeparamref name="T"/> are read with a reader generated for this writer schema.</summary>
+    public bool HasGeneratedReader<T>() where T : IAvroRecord<T> => GeneratedReader<T>() is not null;
+
+    private AvroReadFunc<T>? GeneratedReader<T>()
+    {
+        var cached = Volatile.Read(ref _generated);
+        if (cached is AvroReadFunc<T> known)
+        {
+            return known;
+        }
+
+        if (cached is not null)
+        {
+            return null;
+        }
+
+        var found = GeneratedReaders<T>.Find(WriterFingerprint);
+        Volatile.Write(ref _generated, (object?)found ?? NoGeneratedReader);
+        return found;
     }
 
     private int Run(ReadOnlySpan<byte> source, AvroReaderOptions? options, ResolveBuffer buffer)
