@@ -50,4 +50,8 @@ public static class GateCodes
 
     /// <summary>A schema file could not be read from disk.</summary>
     public const string FileUnreadable = "AVROB014";
+
+    /// <summary>With schema references, a schema cannot be registered by reference: its files' types refer to each
+    /// other in a cycle, or a schema it references was not registered, or a downloaded schema's references nest too deep.</summary>
+    public const string ReferenceFailed = "AVROB015";
 }

@@ -54,6 +54,13 @@ public sealed class GateSettings
     /// leaves that to the source generator and only notes the skipped file).</summary>
     public bool ReportSchemaErrors { get; set; }
 
+    /// <summary>
+    /// Register and check schemas with Confluent schema references: named types defined in another schema file of the
+    /// project are named, not inlined, and referenced by name, subject and version; each such file's schema is a
+    /// subject of its own (its item's subject, else its full name), registered first.
+    /// </summary>
+    public bool UseSchemaReferences { get; set; }
+
     /// <summary>The schema-id lock file to verify and update, or <see langword="null"/>.</summary>
     public string? LockFile { get; set; }
 

@@ -18,7 +18,7 @@ namespace Avro.Codegen.Build.Gate;
 /// latest versions. It never logs and never throws for bad input or registry faults: everything ends up as
 /// <see cref="GateDiagnostic"/>s in the returned <see cref="GateResult"/>.
 /// </summary>
-public static class SchemaGate
+public static partial class SchemaGate
 {
     /// <summary>The default lock file name.</summary>
     public const string DefaultLockFileName = "avro-schemas.lock.json";
@@ -156,11 +156,19 @@ public static class SchemaGate
         public GateSchemaInput Input { get; }
         public AvroSchema Schema { get; }
         public string Subject { get; }
-        public string Text { get; }
+
+        /// <summary>The text sent: the file, the self-contained schema, or (with references) the text naming referenced types.</summary>
+        public string Text { get; set; }
+
+        /// <summary>With references: the schemas whose types <see cref="Text"/> names, in the order of its references.</summary>
+        public IReadOnlyList<Prepared> References { get; set; } = Array.Empty<Prepared>();
+
+        /// <summary>With references: the full name of the type the schema is about (what references to it are named).</summary>
+        public string? UnitName { get; set; }
     }
 
     /// <summary>The state of one gate run: settings, collected diagnostics and outcomes, and the first registry failure.</summary>
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly GateSettings _settings;
         private readonly List<(int Order, int Sequence, GateDiagnostic Diagnostic)> _diagnostics = new();
@@ -285,6 +293,11 @@ public static class SchemaGate
                 {
                     PrepareOne(index, input, text, schema, schemas.Count, defaultStrategy, subjects, prepared);
                 }
+            }
+
+            if (_settings.UseSchemaReferences)
+            {
+                PlanReferences(set, readable.Select(r => (r.Index, r.Input)).ToList(), subjects, prepared);
             }
 
             return prepared;
@@ -487,7 +500,8 @@ public static class SchemaGate
             try
             {
                 var latest = await client.GetLatestAsync(item.Subject, cancellationToken).ConfigureAwait(false);
-                var answer = latest is null ? null : await client.TestCompatibilityAsync(item.Subject, item.Text, cancellationToken).ConfigureAwait(false);
+                (string Text, IReadOnlyList<SchemaReference>? References)? sent = latest is null ? null : await ForCheckAsync(client, item, cancellationToken).ConfigureAwait(false);
+                var answer = sent is null ? null : await client.TestCompatibilityAsync(item.Subject, sent.Value.Text, sent.Value.References, cancellationToken).ConfigureAwait(false);
                 if (latest is null || answer is null)
                 {
                     Add(item.Index, new GateDiagnostic(GateSeverity.Message, null,
@@ -536,7 +550,7 @@ public static class SchemaGate
 
         private async Task VerifyLock(SchemaRegistryHttpClient client, SchemaLockFile lockFile, Prepared item, CancellationToken cancellationToken)
         {
-            var registered = await client.LookupAsync(item.Subject, item.Text, cancellationToken).ConfigureAwait(false);
+            var registered = await FindRegisteredAsync(client, item, cancellationToken).ConfigureAwait(false);
             var fingerprint = SchemaLockFile.FingerprintOf(item.Schema);
             SchemaLockEntry? entry;
             lock (_gate)
@@ -547,7 +561,8 @@ public static class SchemaGate
             var sameSchema = entry is not null && entry.Fingerprint == fingerprint;
             if (registered is null)
             {
-                if (sameSchema)
+                // The same schema registered self-contained (before references were on) is another registry schema.
+                if (sameSchema && item.References.Count == 0)
                 {
                     Add(item.Index, GateDiagnostic.At(GateSeverity.Error, GateCodes.LockMismatch,
                         $"subject '{item.Subject}': {LockName} records this schema as id {entry!.Id.ToString(CultureInfo.InvariantCulture)} (version {entry.Version.ToString(CultureInfo.InvariantCulture)}), but the registry does not hold it; was the registry reset, or does the URL point at another registry? Register the schema again, or delete the entry if the change is intended",
@@ -575,7 +590,7 @@ public static class SchemaGate
 
             lock (_gate)
             {
-                lockFile.Set(new SchemaLockEntry(item.Subject, registered.Id, registered.Version, fingerprint));
+                lockFile.Set(new SchemaLockEntry(item.Subject, registered.Id, registered.Version, fingerprint) { References = registered.References });
             }
         }
 
@@ -616,41 +631,8 @@ public static class SchemaGate
                 }
             }
 
-            await ForEach(prepared, p => p.Index, p => p.Input.Path, async item =>
-            {
-                try
-                {
-                    var id = await client.RegisterAsync(item.Subject, item.Text, cancellationToken).ConfigureAwait(false);
-                    var registered = await client.LookupAsync(item.Subject, item.Text, cancellationToken).ConfigureAwait(false);
-                    Add(item.Index, new GateDiagnostic(GateSeverity.Message, null,
-                        $"{item.Subject} -> {id.ToString(CultureInfo.InvariantCulture)}" + (registered is null ? "" : $" (version {registered.Version.ToString(CultureInfo.InvariantCulture)})")));
-                    Outcome(item.Index, new SubjectOutcome(item.Input.Path, item.Subject, SubjectStatus.Registered, id, registered?.Version));
-                    if (lockFile is not null && registered is not null)
-                    {
-                        lock (_gate)
-                        {
-                            lockFile.Set(new SchemaLockEntry(item.Subject, id, registered.Version, SchemaLockFile.FingerprintOf(item.Schema)));
-                        }
-                    }
-                }
-                catch (RegistryIncompatibleException exception)
-                {
-                    var reasons = RegistryMessages.ParseConflict(exception.Message);
-                    foreach (var incompatibility in reasons.Incompatibilities)
-                    {
-                        var span = IncompatibilityLocator.Locate(item.Schema, null, incompatibility.Path, incompatibility.ReaderIsNew);
-                        Add(item.Index, GateDiagnostic.At(GateSeverity.Error, GateCodes.Incompatible,
-                            IncompatibilityText.Format(item.Subject, incompatibility, reasons.OldVersion is int v ? "version " + v.ToString(CultureInfo.InvariantCulture) : null, reasons.Level),
-                            span, item.Input.Path));
-                    }
-
-                    Outcome(item.Index, new SubjectOutcome(item.Input.Path, item.Subject, SubjectStatus.Incompatible));
-                }
-                catch (RegistryException exception) when (exception.Failure == RegistryFailure.InvalidSchema)
-                {
-                    RejectedSchema(item, exception);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            await ForEach(prepared, p => p.Index, p => p.Input.Path, item => RegisterOnceAsync(client, item, lockFile, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
 
             if (lockFile is not null && _registryFailure is null)
             {
@@ -659,6 +641,20 @@ public static class SchemaGate
         }
 
         public async Task Download(SchemaRegistryHttpClient client, List<(int Index, string Subject)> subjects, string folder, CancellationToken cancellationToken)
+        {
+            // The subjects that downloaded schemas reference are written too, each once, round by round.
+            var seen = new HashSet<string>(subjects.Select(s => s.Subject), StringComparer.Ordinal);
+            var round = subjects;
+            while (round.Count > 0 && _registryFailure is null)
+            {
+                var referenced = new List<(int Index, string Subject)>();
+                await DownloadRound(client, round, folder, referenced, seen, cancellationToken).ConfigureAwait(false);
+                round = referenced;
+            }
+        }
+
+        private async Task DownloadRound(SchemaRegistryHttpClient client, List<(int Index, string Subject)> subjects, string folder,
+            List<(int Index, string Subject)> referenced, HashSet<string> seen, CancellationToken cancellationToken)
         {
             await ForEach(subjects, s => s.Index, _ => null, async item =>
             {
@@ -669,8 +665,16 @@ public static class SchemaGate
                     return;
                 }
 
-                // Stored indented, so a committed baseline reviews like any other schema file.
-                var parsed = ParseQuietly(latest.Schema);
+                // Stored indented, so a committed baseline reviews like any other schema file; a schema with references
+                // is stored with the referenced types defined in it, as the offline check needs it.
+                var parsed = latest.References.Count == 0
+                    ? ParseQuietly(latest.Schema)
+                    : await ResolveReferencesAsync(client, latest, item.Index, cancellationToken).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    referenced.AddRange(latest.References.Where(r => seen.Add(r.Subject)).Select(r => (item.Index, r.Subject)));
+                }
+
                 var text = parsed is null ? latest.Schema : SchemaJson.ToJson(parsed, indented: true);
                 var path = Path.Combine(folder, SubjectFileName(item.Subject) + ".avsc");
                 try

@@ -14,7 +14,11 @@ namespace Avro.Codegen.Build.Gate;
 /// <param name="Id">The schema id.</param>
 /// <param name="Version">The version under the subject.</param>
 /// <param name="Fingerprint">The CRC-64-AVRO fingerprint of the schema's Parsing Canonical Form, as 16 lowercase hex digits.</param>
-public sealed record SchemaLockEntry(string Subject, int Id, int Version, string Fingerprint);
+public sealed record SchemaLockEntry(string Subject, int Id, int Version, string Fingerprint)
+{
+    /// <summary>The schema's references to other subjects (with schema references on), in the order registered.</summary>
+    public IReadOnlyList<Registry.SchemaReference> References { get; init; } = Array.Empty<Registry.SchemaReference>();
+}
 
 /// <summary>
 /// <c>avro-schemas.lock.json</c>: the schema ids a project's schemas have in the registry, written by the build, so a
@@ -88,7 +92,17 @@ public sealed class SchemaLockFile
                 && entry["version"] is JsonNumber version && version.TryGetInt64(out var versionValue) && versionValue is >= 1 and <= int.MaxValue
                 && entry["fingerprint"] is JsonString fingerprint && IsFingerprint(fingerprint.Value))
             {
-                lockFile.Set(new SchemaLockEntry(property.Name, (int)idValue, (int)versionValue, fingerprint.Value));
+                var references = ReadReferences(entry["references"]);
+                if (references is null)
+                {
+                    ok = false;
+                    diagnostics.Add(GateDiagnostic.At(GateSeverity.Error, GateCodes.LockFileInvalid,
+                        $"the \"references\" of subject '{property.Name}' must be an array of objects with a string \"name\", a string \"subject\" and an integer \"version\" (>= 1)",
+                        entry["references"]!.Span, path));
+                    continue;
+                }
+
+                lockFile.Set(new SchemaLockEntry(property.Name, (int)idValue, (int)versionValue, fingerprint.Value) { References = references });
             }
             else
             {
@@ -117,6 +131,22 @@ public sealed class SchemaLockFile
                 .Append(", \"version\": ").Append(entry.Version.ToString(CultureInfo.InvariantCulture))
                 .Append(", \"fingerprint\": ");
             JsonValue.WriteString(builder, entry.Fingerprint);
+            if (entry.References.Count > 0)
+            {
+                builder.Append(", \"references\": [");
+                for (var i = 0; i < entry.References.Count; i++)
+                {
+                    var reference = entry.References[i];
+                    builder.Append(i == 0 ? "{ \"name\": " : ", { \"name\": ");
+                    JsonValue.WriteString(builder, reference.Name);
+                    builder.Append(", \"subject\": ");
+                    JsonValue.WriteString(builder, reference.Subject);
+                    builder.Append(", \"version\": ").Append(reference.Version.ToString(CultureInfo.InvariantCulture)).Append(" }");
+                }
+
+                builder.Append(']');
+            }
+
             builder.Append(" }");
         }
 
@@ -142,6 +172,34 @@ public sealed class SchemaLockFile
 
         File.WriteAllText(path, text, new UTF8Encoding(false));
         return true;
+    }
+
+    // Absent: none. Null: malformed.
+    private static IReadOnlyList<Registry.SchemaReference>? ReadReferences(JsonValue? value)
+    {
+        if (value is null)
+        {
+            return Array.Empty<Registry.SchemaReference>();
+        }
+
+        if (value is not JsonArray array)
+        {
+            return null;
+        }
+
+        var references = new List<Registry.SchemaReference>(array.Items.Count);
+        foreach (var item in array.Items)
+        {
+            if (item is not JsonObject reference || reference["name"] is not JsonString name || reference["subject"] is not JsonString subject
+                || reference["version"] is not JsonNumber version || !version.TryGetInt64(out var number) || number is < 1 or > int.MaxValue)
+            {
+                return null;
+            }
+
+            references.Add(new Registry.SchemaReference(name.Value, subject.Value, (int)number));
+        }
+
+        return references;
     }
 
     private static bool IsFingerprint(string text) =>

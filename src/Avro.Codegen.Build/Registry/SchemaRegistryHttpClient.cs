@@ -13,8 +13,8 @@ using Avro.Codegen.Schema.Json;
 namespace Avro.Codegen.Build.Registry;
 
 /// <summary>
-/// The few Confluent Schema Registry calls the gate needs: latest version,
-/// compatibility test, lookup, register. Requests are bounded by the connection's timeout and retried on transport
+/// The few Confluent Schema Registry calls the gate needs: latest or given version,
+/// compatibility test, lookup, register (each with schema references when the schema has them). Requests are bounded by the connection's timeout and retried on transport
 /// failures and on 408/429/5xx; every failure becomes a <see cref="RegistryException"/> without credentials.
 /// </summary>
 /// <remarks>
@@ -63,12 +63,32 @@ public sealed class SchemaRegistryHttpClient : IDisposable
         return ReadSchema(response, subject);
     }
 
+    /// <summary>Version <paramref name="version"/> of <paramref name="subject"/> (a referenced schema), or <see langword="null"/> when it does not exist.</summary>
+    public async Task<RegisteredVersion?> GetVersionAsync(string subject, int version, CancellationToken cancellationToken = default)
+    {
+        var path = "subjects/" + Escape(subject) + "/versions/" + version.ToString(CultureInfo.InvariantCulture);
+        var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        if (response.Status == 404 && response.ErrorCode is 40401 or 40402)
+        {
+            return null;
+        }
+
+        EnsureSuccess(response, "GET", "subjects/{subject}/versions/{version}");
+        return ReadSchema(response, subject);
+    }
+
     /// <summary>Asks whether <paramref name="schema"/> may follow the latest version of <paramref name="subject"/>, with the registry's reasons.</summary>
     /// <returns>The verdict; <see langword="null"/> when the subject does not exist (servers before 6.1 answer 404 then).</returns>
-    public async Task<CompatibilityAnswer?> TestCompatibilityAsync(string subject, string schema, CancellationToken cancellationToken = default)
+    public async Task<CompatibilityAnswer?> TestCompatibilityAsync(string subject, string schema, CancellationToken cancellationToken = default) =>
+        await TestCompatibilityAsync(subject, schema, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Asks whether <paramref name="schema"/>, with <paramref name="references"/>, may follow the latest version of <paramref name="subject"/>.</summary>
+    /// <returns>The verdict; <see langword="null"/> when the subject does not exist (servers before 6.1 answer 404 then).</returns>
+    public async Task<CompatibilityAnswer?> TestCompatibilityAsync(string subject, string schema, IReadOnlyList<SchemaReference>? references,
+        CancellationToken cancellationToken = default)
     {
         var path = "compatibility/subjects/" + Escape(subject) + "/versions/latest?verbose=true";
-        var response = await SendAsync(HttpMethod.Post, path, SchemaBody(schema), cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Post, path, SchemaBody(schema, references), cancellationToken).ConfigureAwait(false);
         if (response.Status == 404 && response.ErrorCode is 40401 or 40402)
         {
             return null;
@@ -97,9 +117,13 @@ public sealed class SchemaRegistryHttpClient : IDisposable
     }
 
     /// <summary>Finds <paramref name="schema"/> among the versions of <paramref name="subject"/>; <see langword="null"/> when it is not registered there.</summary>
-    public async Task<RegisteredVersion?> LookupAsync(string subject, string schema, CancellationToken cancellationToken = default)
+    public async Task<RegisteredVersion?> LookupAsync(string subject, string schema, CancellationToken cancellationToken = default) =>
+        await LookupAsync(subject, schema, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Finds <paramref name="schema"/> with <paramref name="references"/> among the versions of <paramref name="subject"/>; <see langword="null"/> when it is not registered there.</summary>
+    public async Task<RegisteredVersion?> LookupAsync(string subject, string schema, IReadOnlyList<SchemaReference>? references, CancellationToken cancellationToken = default)
     {
-        var response = await SendAsync(HttpMethod.Post, "subjects/" + Escape(subject), SchemaBody(schema), cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Post, "subjects/" + Escape(subject), SchemaBody(schema, references), cancellationToken).ConfigureAwait(false);
         if (response.Status == 404 && response.ErrorCode is 40401 or 40403)
         {
             return null;
@@ -111,9 +135,14 @@ public sealed class SchemaRegistryHttpClient : IDisposable
 
     /// <summary>Registers <paramref name="schema"/> under <paramref name="subject"/> (idempotent on the registry side) and returns its id.</summary>
     /// <exception cref="RegistryIncompatibleException">The registry refused the schema as incompatible (409).</exception>
-    public async Task<int> RegisterAsync(string subject, string schema, CancellationToken cancellationToken = default)
+    public async Task<int> RegisterAsync(string subject, string schema, CancellationToken cancellationToken = default) =>
+        await RegisterAsync(subject, schema, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Registers <paramref name="schema"/> with <paramref name="references"/> under <paramref name="subject"/> and returns its id.</summary>
+    /// <exception cref="RegistryIncompatibleException">The registry refused the schema as incompatible (409).</exception>
+    public async Task<int> RegisterAsync(string subject, string schema, IReadOnlyList<SchemaReference>? references, CancellationToken cancellationToken = default)
     {
-        var response = await SendAsync(HttpMethod.Post, "subjects/" + Escape(subject) + "/versions", SchemaBody(schema), cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Post, "subjects/" + Escape(subject) + "/versions", SchemaBody(schema, references), cancellationToken).ConfigureAwait(false);
         if (response.Status == 409)
         {
             throw new RegistryIncompatibleException(_connection.Redact(response.Message ?? "incompatible with an earlier schema"));
@@ -131,11 +160,26 @@ public sealed class SchemaRegistryHttpClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private static string SchemaBody(string schema)
+    private static string SchemaBody(string schema, IReadOnlyList<SchemaReference>? references)
     {
         var body = new StringBuilder(schema.Length + 16);
         body.Append("{\"schema\":");
         JsonValue.WriteString(body, schema);
+        if (references is { Count: > 0 })
+        {
+            body.Append(",\"references\":[");
+            for (var i = 0; i < references.Count; i++)
+            {
+                body.Append(i == 0 ? "{\"name\":" : ",{\"name\":");
+                JsonValue.WriteString(body, references[i].Name);
+                body.Append(",\"subject\":");
+                JsonValue.WriteString(body, references[i].Subject);
+                body.Append(",\"version\":").Append(references[i].Version.ToString(CultureInfo.InvariantCulture)).Append('}');
+            }
+
+            body.Append(']');
+        }
+
         body.Append('}');
         return body.ToString();
     }
@@ -150,10 +194,31 @@ public sealed class SchemaRegistryHttpClient : IDisposable
             && body["schema"] is JsonString schema)
         {
             var registeredSubject = (body["subject"] as JsonString)?.Value ?? subject;
-            return new RegisteredVersion(registeredSubject, (int)versionValue, (int)idValue, schema.Value);
+            return new RegisteredVersion(registeredSubject, (int)versionValue, (int)idValue, schema.Value) { References = ReadReferences(body) };
         }
 
         throw Unexpected(response, "GET", "subjects/{subject}/versions", "no 'id', 'version' and 'schema'");
+    }
+
+    // Entries that are not {name, subject, version} objects are left out: a reference the gate cannot name is one it cannot follow.
+    private static IReadOnlyList<SchemaReference> ReadReferences(JsonObject body)
+    {
+        if (body["references"] is not JsonArray array || array.Items.Count == 0)
+        {
+            return Array.Empty<SchemaReference>();
+        }
+
+        var references = new List<SchemaReference>(array.Items.Count);
+        foreach (var item in array.Items)
+        {
+            if (item is JsonObject reference && reference["name"] is JsonString name && reference["subject"] is JsonString subject
+                && reference["version"] is JsonNumber version && version.TryGetInt64(out var value) && value is >= -1 and <= int.MaxValue)
+            {
+                references.Add(new SchemaReference(name.Value, subject.Value, (int)value));
+            }
+        }
+
+        return references;
     }
 
     private void EnsureSuccess(Response response, string method, string endpoint)

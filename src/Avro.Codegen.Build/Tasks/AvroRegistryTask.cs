@@ -45,6 +45,9 @@ public abstract class AvroRegistryTask : Task, ICancelableTask
     /// <summary>How many subjects are handled at once (default 4).</summary>
     public string? MaxParallelism { get; set; }
 
+    /// <summary><c>true</c> to register and check schemas with schema references (<c>AvroCodegen_SchemaReferences</c>).</summary>
+    public string? SchemaReferences { get; set; }
+
     /// <summary>The schema-id lock file to verify and update, or empty for none.</summary>
     public string? LockFile { get; set; }
 
@@ -99,6 +102,19 @@ public abstract class AvroRegistryTask : Task, ICancelableTask
         }
 
         var ok = true;
+        if (!string.IsNullOrWhiteSpace(SchemaReferences))
+        {
+            if (bool.TryParse(SchemaReferences!.Trim(), out var references))
+            {
+                settings.UseSchemaReferences = references;
+            }
+            else
+            {
+                InvalidOption($"AvroCodegen_SchemaReferences must be true or false, not '{SchemaReferences}'");
+                ok = false;
+            }
+        }
+
         if (ParseInt(TimeoutSeconds, "AvroCodegen_RegistryTimeoutSeconds", 1, 3600, ref ok) is int seconds)
         {
             settings.Timeout = TimeSpan.FromSeconds(seconds);
