@@ -111,6 +111,57 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public void Every_csharp_block_of_the_README_and_the_Kafka_docs_compiles_against_the_packed_packages_beside_Confluents_and_Apaches()
+    {
+        // A project with both packages, Confluent's Avro serdes and Apache.Avro, every block a method of one file that
+        // also imports Confluent's and Apache's namespaces: the documented names must not clash with theirs.
+        var consumer = _fixture.CreateConsumer("doc-snippets");
+        consumer.Project("""
+              <ItemGroup>
+                <PackageReference Include="Confluent.SchemaRegistry.Serdes.Avro" Version="2.16.0" />
+                <PackageReference Include="Apache.Avro" Version="1.12.2" />
+              </ItemGroup>
+            """, kafka: true);
+        consumer.Write("schemas/order.avsc", File.ReadAllText(Path.Combine(_fixture.RepoRoot, "samples", "Avro.Codegen.Sample", "schemas", "order.avsc")));
+        consumer.Write("schemas/customer-key.avsc", File.ReadAllText(Path.Combine(_fixture.RepoRoot, "tests", "Avro.Codegen.Kafka.Tests", "Schemas", "Docs", "CustomerKey.avsc")));
+        var usings = new SortedSet<string>(StringComparer.Ordinal)
+        {
+            "using System;", "using System.Linq;", "using System.Threading.Tasks;", "using Avro.Codegen;", "using Avro.Codegen.Registry;",
+            "using Avro.Codegen.Serialization;", "using Avro.Codegen.Kafka;", "using Confluent.Kafka;", "using com.acme.orders;",
+            "using Avro;", "using Avro.Generic;", "using Confluent.SchemaRegistry;", "using Confluent.SchemaRegistry.Serdes;",
+        };
+        var methods = new StringBuilder();
+        var count = 0;
+        foreach (var file in new[] { "README.md", "docs/registry.md", "src/Avro.Codegen.Kafka/PACKAGE.md" })
+        {
+            var markdown = File.ReadAllText(Path.Combine(_fixture.RepoRoot, file)).Replace("\r\n", "\n");
+            foreach (Match block in Regex.Matches(markdown, @"^```csharp\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline))
+            {
+                var lines = block.Groups[1].Value.Split('\n');
+                usings.UnionWith(lines.Where(l => Regex.IsMatch(l, @"^\s*using\s+[\w.]+\s*;\s*$")).Select(l => l.Trim()));
+                var code = string.Join("\n", lines.Where(l => !Regex.IsMatch(l, @"^\s*using\s+[\w.]+\s*;\s*$")));
+                // What the prose says you already have, unless the block declares it itself.
+                var declared = Regex.Matches(code, @"\b[A-Za-z_][\w<>\[\]?,.]*\s+(\w+)\s*=[^=>]").Select(m => m.Groups[1].Value).ToHashSet();
+                var parameters = string.Join(", ", new[]
+                    {
+                        "Avro.Codegen.Registry.IRegistryClient registry", "string schemaJson", "string candidate", "com.acme.orders.OrderPlaced order",
+                        "System.Buffers.IBufferWriter<byte> bufferWriter", "Confluent.Kafka.ProducerConfig producerConfig", "Confluent.Kafka.ConsumerConfig consumerConfig",
+                    }.Where(p => !declared.Contains(p[(p.LastIndexOf(' ') + 1)..])));
+                methods.Append($"    // {file}, block {count + 1}\n    public static async Task Block{count++}({parameters})\n    {{\n        await Task.CompletedTask;\n{code}\n    }}\n\n");
+            }
+        }
+
+        Assert.True(count >= 6, $"only {count} csharp blocks found");
+        consumer.Write("Snippets.cs", string.Join("\n", usings) + "\n\n#nullable enable\npublic static class Snippets\n{\n" + methods + "}\n");
+        consumer.Write("Program.cs", "System.Console.WriteLine(\"compiled\");");
+
+        var build = consumer.Build();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotMatch(@"warning CS0(104|436)", build.Output);
+    }
+
+    [Fact]
     public void Generated_code_compiles_and_round_trips()
     {
         var consumer = _fixture.CreateConsumer("roundtrip");
