@@ -43,6 +43,22 @@ public sealed class SingleFlightTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Eight_concurrent_first_lookups_of_a_guid_send_one_request()
+    {
+        var id = RegisterOrder();
+        var guid = _server.Registry.GetGuidById(id);
+        _server.Faults.LatencyMs = 300;
+        using var client = Client();
+        _server.Stats.Reset();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => client.GetSchemaByGuidAsync(guid))));
+
+        Assert.Equal(1, _server.Stats.RequestCount);
+        Assert.All(answers, a => Assert.Equal((id, answers[0].Schema), a));
+        Assert.Equal(HostileRegistryTests.SchemaOf<Order>(), answers[0].Schema.Schema);
+    }
+
+    [Fact]
     public async Task Eight_concurrent_first_messages_of_an_id_with_references_send_one_request_each()
     {
         _server.Registry.Register("address", new RegistrySchema("""{"type":"record","name":"Address","namespace":"registry.tests","fields":[{"name":"city","type":"string"}]}"""));

@@ -39,6 +39,7 @@ public sealed class RegistryClient : IRegistryClient
 
     // Lookups under way: a second caller for the same key waits for the first one's request instead of sending its own.
     private readonly ConcurrentDictionary<int, Task<RegistrySchema>> _idFlights = new();
+    private readonly ConcurrentDictionary<Guid, Task<(int Id, RegistrySchema Schema)>> _guidFlights = new();
     private readonly ConcurrentDictionary<(string Subject, int Version, bool IncludeDeleted), Task<RegisteredVersion>> _versionFlights = new();
 
     // Ids the registry answered 40403 for, with when that answer expires (ticks of the options' clock).
@@ -245,7 +246,13 @@ public sealed class RegistryClient : IRegistryClient
             return cached;
         }
 
-        var root = await SendAsync(HttpMethod.Get, "schemas/guids/" + guid.ToString(), null, cancellationToken).ConfigureAwait(false);
+        return await Shared(_guidFlights, guid, () => FetchSchemaByGuidAsync(guid)).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The shared request of GetSchemaByGuidAsync, as FetchSchemaByIdAsync is for ids.
+    private async Task<(int Id, RegistrySchema Schema)> FetchSchemaByGuidAsync(Guid guid)
+    {
+        var root = await SendAsync(HttpMethod.Get, "schemas/guids/" + guid.ToString(), null, CancellationToken.None).ConfigureAwait(false);
         var result = (OptionalInt(root, "id") ?? -1, ReadSchema(root));
         Remember(_schemasByGuid, guid, result);
         return result;
