@@ -67,7 +67,7 @@ public abstract class WorkloadBenchmarks<TPoco, TGenerated, TProtobuf, TApache> 
     private SerializationContext _valueContext;
     private byte[] _confluentSerdesFramed = null!;
 
-    /// <summary>The workload's name: <c>Workloads/{Name}.json</c>, <c>.bin</c>, <c>WriterSchemas/{Name}.v0.avsc</c>.</summary>
+    /// <summary>The workload's name: <c>Workloads/{Name}.json</c>, <c>.bin</c>, <c>history/{Name}.v0.avsc</c>.</summary>
     protected abstract string Name { get; }
 
     /// <summary>The Kafka topic the framed paths write to (subject <c>{Topic}-value</c>).</summary>
@@ -92,7 +92,7 @@ public abstract class WorkloadBenchmarks<TPoco, TGenerated, TProtobuf, TApache> 
 
     protected abstract TPoco ReadHandWritten(ReadOnlySpan<byte> source);
 
-    /// <summary>Sets the field that <c>WriterSchemas/{Name}.v0.avsc</c> lacks to its default, null.</summary>
+    /// <summary>Sets the field that <c>history/{Name}.v0.avsc</c> lacks to its default, null.</summary>
     protected abstract void ClearFieldAddedLater(TPoco value);
 
     [GlobalSetup]
@@ -128,10 +128,16 @@ public abstract class WorkloadBenchmarks<TPoco, TGenerated, TProtobuf, TApache> 
         // Schema evolution: bytes written by a producer still on the previous schema version, which lacks one field
         // (the reader's default, null, fills it in). Those bytes are the reference value re-encoded without the
         // field; read back, the value must be the workload with that field null, byte for byte.
-        string oldSchemaText = System.IO.File.ReadAllText(Workloads.PathOf($"WriterSchemas/{Name}.v0.avsc"));
+        string oldSchemaText = System.IO.File.ReadAllText(Workloads.PathOf($"history/{Name}.v0.avsc"));
         var oldSchema = SchemaParser.Parse(oldSchemaText).Schema!;
         _oldBody = SchemaResolution.GetPlan(ResolvingReader.ReaderSchema<TGenerated>(), oldSchema).Transcode(reference);
         _plan = ResolvingReader.GetPlan<TGenerated>(oldSchema);
+        if (!_plan.HasGeneratedReader<TGenerated>())
+        {
+            // history/{Name}.v0.avsc is an AdditionalFile in a history folder: the generator must have specialised a reader.
+            throw new InvalidOperationException($"{Name}: the previous version is read by the runtime plan, not by a generated reader.");
+        }
+
         int oldId = registry.RegisterSchemaAsync(Topic + "-previous-value", new RegistrySchema(oldSchemaText)).GetAwaiter().GetResult();
         _oldFramed = [0, (byte)(oldId >> 24), (byte)(oldId >> 16), (byte)(oldId >> 8), (byte)oldId, .. _oldBody];
         var evolved = Load();
