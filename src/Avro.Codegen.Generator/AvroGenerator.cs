@@ -6,7 +6,7 @@ using Avro.Codegen.Generator.Diagnostics;
 using Avro.Codegen.Generator.Emit;
 using Avro.Codegen.Generator.Model;
 using Avro.Codegen.Generator.Options;
-using Avro.Codegen.Generator.Resolution;
+using Avro.Codegen.Generator.Binding;
 using Avro.Codegen.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -41,24 +41,24 @@ public sealed class AvroGenerator : IIncrementalGenerator
 
         // All files: link the set (names across files), bind C# names, unions and field specs. Runs on every schema
         // edit, so it does no per-type work that can wait for the per-type step.
-        var resolved = files.Collect()
+        var bound = files.Collect()
             .Combine(options)
-            .Select(static (pair, ct) => Resolve(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.Resolve);
+            .Select(static (pair, ct) => Bind(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.Bind);
 
         // Per named type: the fingerprint and schema-table template, read from the schema graph. Cached unless the
         // type's spec or the text of a file it reaches changed.
-        var built = resolved
+        var built = bound
             .SelectMany(static (result, _) => result.Types)
-            .Select(static (type, _) => SchemaResolver.Build(type))
+            .Select(static (type, _) => SchemaBinder.Build(type))
             .WithTrackingName(TrackingNames.BuildType);
 
         var types = built
-            .SelectMany(static (type, _) => type.Spec is null ? ImmutableArray<TypeSpec>.Empty : ImmutableArray.Create(type.Spec))
+            .SelectMany(static (type, _) => type.Spec is null ? ImmutableArray<NamedTypeSpec>.Empty : ImmutableArray.Create(type.Spec))
             .WithTrackingName(TrackingNames.Type);
         context.RegisterSourceOutput(types, static (spc, spec) => EmitType(spc, spec));
 
-        var unions = resolved
+        var unions = bound
             .SelectMany(static (result, _) => result.Unions)
             .WithTrackingName(TrackingNames.Union);
         context.RegisterSourceOutput(unions, static (spc, spec) => EmitType(spc, spec));
@@ -66,8 +66,8 @@ public sealed class AvroGenerator : IIncrementalGenerator
         var schemaTable = built
             .Select(static (type, _) => type.Template)
             .Collect()
-            .Combine(resolved.Select(static (result, _) => result.SchemaTable))
-            .Select(static (pair, _) => SchemaResolver.BuildSchemaTable(pair.Right, pair.Left))
+            .Combine(bound.Select(static (result, _) => result.SchemaTable))
+            .Select(static (pair, _) => SchemaBinder.BuildSchemaTable(pair.Right, pair.Left))
             .WithTrackingName(TrackingNames.SchemaTable);
         context.RegisterSourceOutput(schemaTable, static (spc, spec) =>
         {
@@ -77,7 +77,7 @@ public sealed class AvroGenerator : IIncrementalGenerator
             }
         });
 
-        var registry = resolved
+        var registry = bound
             .Select(static (result, _) => result.Registry)
             .WithTrackingName(TrackingNames.Registry);
         context.RegisterSourceOutput(registry, static (spc, spec) =>
@@ -95,8 +95,10 @@ public sealed class AvroGenerator : IIncrementalGenerator
             .Where(static text => text.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase) && HistoryEmitter.IsHistory(text.Path))
             .Select(static (text, ct) => HistoryEmitter.Read(text, ct))
             .Collect()
-            .Combine(records.Combine(schemaTable));
-        context.RegisterSourceOutput(history, static (spc, pair) => HistoryEmitter.Emit(spc, pair.Left, pair.Right.Left, pair.Right.Right));
+            .Combine(records.Combine(schemaTable))
+            .Select(static (pair, ct) => CheckHistory(pair.Left, pair.Right.Left, pair.Right.Right, ct))
+            .WithTrackingName(TrackingNames.History);
+        context.RegisterSourceOutput(history, static (spc, result) => HistoryEmitter.Report(spc, result));
 
         // Avro.Specific.ISpecificRecord on the records, only when the project references Apache.Avro (the migration
         // path from avrogen). The reference check yields a bool, so a compilation edit re-runs only that lookup.
@@ -113,11 +115,10 @@ public sealed class AvroGenerator : IIncrementalGenerator
             }
         });
 
-        var diagnostics = resolved
+        var diagnostics = bound
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(
-            Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), info.Location?.ToLocation() ?? Location.None, info.Message)));
+        context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
     }
 
     /// <summary>
@@ -163,17 +164,33 @@ public sealed class AvroGenerator : IIncrementalGenerator
         }
     }
 
-    private static ResolveResult Resolve(ImmutableArray<ParsedSchemaFile> files, GeneratorOptions options, CancellationToken cancellationToken)
+    private static BindResult Bind(ImmutableArray<ParsedSchemaFile> files, GeneratorOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            return SchemaResolver.Resolve(files, options, Version, cancellationToken);
+            return SchemaBinder.Bind(files, options, Version, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The generator must never fail the compilation with an exception: report it and generate nothing.
-            return ResolveResult.Failed(
-                new DiagnosticInfo("AVRO100", "The Avro generator failed unexpectedly while resolving schemas: " + e.GetType().Name + ": " + e.Message, null));
+            return BindResult.Failed(
+                DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "binding schemas", e.GetType().Name + ": " + e.Message));
+        }
+    }
+
+    private static HistoryResult CheckHistory(ImmutableArray<HistoryInput> history, EquatableArray<NamedTypeSpec> records, SchemaTableSpec? table,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return HistoryEmitter.Check(history, records, table, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new HistoryResult(null, new[]
+            {
+                DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "checking the schema history", e.GetType().Name + ": " + e.Message),
+            }.ToEquatableArray());
         }
     }
 
@@ -194,7 +211,7 @@ public sealed class AvroGenerator : IIncrementalGenerator
         return aliases.IsDefaultOrEmpty || aliases.Contains("global");
     }
 
-    private static void EmitSpecificRecord(SourceProductionContext context, TypeSpec spec)
+    private static void EmitSpecificRecord(SourceProductionContext context, RecordSpec spec)
     {
         string source;
         try
@@ -204,7 +221,7 @@ public sealed class AvroGenerator : IIncrementalGenerator
         catch (Exception e) when (e is not OperationCanceledException)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
-                $"The Avro generator failed unexpectedly while emitting ISpecificRecord for '{spec.FullName}': {e.GetType().Name}: {e.Message}"));
+                $"emitting ISpecificRecord for '{spec.FullName}'", e.GetType().Name + ": " + e.Message));
             return;
         }
 
@@ -221,7 +238,7 @@ public sealed class AvroGenerator : IIncrementalGenerator
         catch (Exception e) when (e is not OperationCanceledException)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
-                $"The Avro generator failed unexpectedly while emitting '{spec.FullName}': {e.GetType().Name}: {e.Message}"));
+                $"emitting '{spec.FullName}'", e.GetType().Name + ": " + e.Message));
             return;
         }
 

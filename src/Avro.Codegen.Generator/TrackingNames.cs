@@ -10,7 +10,7 @@ public static class TrackingNames
     public const string Options = nameof(Options);
 
     /// <summary>All files linked together and bound to C# (names, unions, field specs).</summary>
-    public const string Resolve = nameof(Resolve);
+    public const string Bind = nameof(Bind);
 
     /// <summary>One named type with its fingerprint and schema-table template, read from its linked schema.</summary>
     public const string BuildType = nameof(BuildType);
@@ -27,6 +27,9 @@ public static class TrackingNames
     /// <summary>The full-name registry (only when enabled).</summary>
     public const string Registry = nameof(Registry);
 
-    /// <summary>The diagnostics of the resolve step.</summary>
+    /// <summary>The history folders' earlier versions checked against the current records.</summary>
+    public const string History = nameof(History);
+
+    /// <summary>The diagnostics of the bind step.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 }

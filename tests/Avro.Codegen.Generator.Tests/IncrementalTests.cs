@@ -144,6 +144,28 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void TheHistoryCheckIsACachedStepThatReRunsOnlyWhenARecordOrAHistoryFileChanges()
+    {
+        const string current = """{"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"long"},{"name":"name","type":"string","default":""}]}""";
+        const string v1 = """{"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"int"}]}""";
+        var (driver, compilation, texts) = Start(("/p/User.avsc", current), ("/p/Other.avsc", TestSchemas.Text("shared.avsc")), ("/p/history/User.v1.avsc", v1));
+        Assert.True(driver.GetRunResult().Results.Single().GeneratedSources.Any(s => s.HintName == "AvroHistory.g.cs"), string.Join("\n", driver.GetRunResult().Diagnostics));
+
+        // An edit that leaves every record spec equal (whitespace in another file) does not check the history again.
+        driver = driver.ReplaceAdditionalText(texts[1], new InMemoryAdditionalText(texts[1].Path, "\n" + texts[1].GetText()!.ToString()))
+            .RunGenerators(compilation);
+        Assert.All(Reasons(driver, TrackingNames.History), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+
+        // An edit of the history file does, and an incompatible version is reported at it.
+        var breaking = new InMemoryAdditionalText(texts[2].Path, v1.Replace("\"int\"", "\"string\"", StringComparison.Ordinal));
+        driver = driver.ReplaceAdditionalText(texts[2], breaking).RunGenerators(compilation);
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.History));
+        var diagnostic = Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "AVRO120");
+        Assert.Equal("/p/history/User.v1.avsc", diagnostic.Location.GetLineSpan().Path);
+        Assert.DoesNotContain(driver.GetRunResult().Results.Single().GeneratedSources, s => s.HintName == "AvroHistory.g.cs");
+    }
+
+    [Fact]
     public void ShiftingLinesReReportsDiagnosticsButReEmitsNoCode()
     {
         const string bad = """{"type":"record","name":"Bad","fields":[{"name":"x","type":"Nope"}]}""";

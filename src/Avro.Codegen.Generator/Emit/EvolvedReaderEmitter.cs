@@ -37,7 +37,7 @@ internal sealed class EvolvedReaderEmitter
     /// <paramref name="writer"/> into the record <paramref name="spec"/> (of schema <paramref name="reader"/>), with its
     /// doc comment; <see langword="null"/> when the pair keeps the runtime plan.
     /// </summary>
-    public static string? TryEmit(string methodName, TypeSpec spec, RecordSchema reader, RecordSchema writer, string summary)
+    public static string? TryEmit(string methodName, RecordSpec spec, RecordSchema reader, RecordSchema writer, string summary)
     {
         var w = new SourceWriter();
         var emitter = new EvolvedReaderEmitter(w);
@@ -52,7 +52,7 @@ internal sealed class EvolvedReaderEmitter
         return w.ToString();
     }
 
-    private bool EmitBody(TypeSpec spec, RecordSchema reader, RecordSchema writer)
+    private bool EmitBody(RecordSpec spec, RecordSchema reader, RecordSchema writer)
     {
         if (spec.Fields.Count != reader.Fields.Count)
         {

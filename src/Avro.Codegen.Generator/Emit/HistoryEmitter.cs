@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Avro.Codegen.Generator.Diagnostics;
 using Avro.Codegen.Generator.Model;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Schema.Compatibility;
@@ -16,6 +17,12 @@ namespace Avro.Codegen.Generator.Emit;
 /// <summary>One <c>.avsc</c> file of a <c>history</c> folder: an earlier version of a schema, not a type to generate.</summary>
 internal sealed record HistoryInput(string Path, string Text);
 
+/// <summary>The outcome of checking the history files: the registration file's text (null when nothing registers) and the diagnostics.</summary>
+internal sealed record HistoryResult(string? Source, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public static readonly HistoryResult Empty = new(null, EquatableArray<DiagnosticInfo>.Empty);
+}
+
 /// <summary>
 /// Earlier versions of schemas (see <c>docs/evolution.md</c>): every <c>.avsc</c> with a <c>history</c> folder in its
 /// path is an earlier version of the current type with the same full name (or a current type that has its name as an
@@ -25,21 +32,6 @@ internal sealed record HistoryInput(string Path, string Text);
 /// </summary>
 internal static class HistoryEmitter
 {
-    private const string Category = "Avro.Codegen";
-    private const string HelpLink = "https://github.com/avro-codegen/avro-codegen/blob/main/docs/evolution.md";
-
-    /// <summary>AVRO120: the current type cannot read a version of its history.</summary>
-    public static readonly DiagnosticDescriptor IncompatibleHistory = new(
-        "AVRO120", "Current schema cannot read an earlier version", "{0}", Category, DiagnosticSeverity.Error, true, helpLinkUri: HelpLink);
-
-    /// <summary>AVRO121: a history file names no current type.</summary>
-    public static readonly DiagnosticDescriptor OrphanHistory = new(
-        "AVRO121", "Earlier schema version without current type", "{0}", Category, DiagnosticSeverity.Warning, true, helpLinkUri: HelpLink);
-
-    /// <summary>AVRO122: a history file is not a valid schema of a named record.</summary>
-    public static readonly DiagnosticDescriptor InvalidHistory = new(
-        "AVRO122", "Invalid earlier schema version", "{0}", Category, DiagnosticSeverity.Error, true, helpLinkUri: HelpLink);
-
     /// <summary>True for a path with a folder named <c>history</c> (any case).</summary>
     public static bool IsHistory(string path) =>
         path.Replace('\\', '/').Split('/').Reverse().Skip(1).Any(segment => string.Equals(segment, "history", StringComparison.OrdinalIgnoreCase));
@@ -57,43 +49,47 @@ internal static class HistoryEmitter
         }
     }
 
-    /// <summary>Checks every history file against the current records and emits one registration file for them all.</summary>
-    public static void Emit(SourceProductionContext context, ImmutableArray<HistoryInput> history, EquatableArray<TypeSpec> current, TypeSpec? table)
+    /// <summary>
+    /// Checks every history file against the current records and writes one registration file for them all. A pipeline
+    /// step of its own (cached unless a history file, a record or the schema table changed); reporting is separate.
+    /// </summary>
+    public static HistoryResult Check(ImmutableArray<HistoryInput> history, EquatableArray<NamedTypeSpec> current, SchemaTableSpec? table,
+        System.Threading.CancellationToken cancellationToken)
     {
         if (history.IsDefaultOrEmpty)
         {
-            return;
+            return HistoryResult.Empty;
         }
 
-        var records = new Dictionary<string, (TypeSpec Spec, RecordSchema Schema)>(StringComparer.Ordinal);
+        var diagnostics = new List<DiagnosticInfo>();
+        var records = new Dictionary<string, (RecordSpec Spec, RecordSchema Schema)>(StringComparer.Ordinal);
         var schemas = new SchemaTemplateSet((table?.Templates ?? Model.EquatableArray<Model.SchemaTemplateSpec>.Empty)
             .Select(t => new SchemaTemplate(t.FullName, t.JsonHead, t.JsonParts.ToArray(), t.CanonicalParts.ToArray(), t.Holes.ToArray())));
         foreach (var spec in current)
         {
-            if (spec.Kind == Model.GeneratedKind.Record && SchemaParser.Parse(schemas.ToJson(spec.FullName), spec.FullName + ".avsc").Schema is RecordSchema schema)
+            if (spec is RecordSpec record && SchemaParser.Parse(schemas.ToJson(spec.FullName), spec.FullName + ".avsc").Schema is RecordSchema schema)
             {
-                records[spec.FullName] = (spec, schema);
+                records[spec.FullName] = (record, schema);
             }
         }
 
-        var registrations = new List<(TypeSpec Reader, string Json, ulong Fingerprint, string Path, string? ReadMethod)>();
+        var registrations = new List<(RecordSpec Reader, string Json, ulong Fingerprint, string Path, string? ReadMethod)>();
         foreach (var file in history.OrderBy(h => h.Path, StringComparer.Ordinal))
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             var parsed = SchemaParser.Parse(file.Text, file.Path);
             if (parsed.Schema is not RecordSchema writer)
             {
                 var why = parsed.Errors.Count > 0 ? string.Join("; ", parsed.Errors.Select(e => e.Code + ": " + e.Message)) : "it is not a record schema";
-                context.ReportDiagnostic(Diagnostic.Create(InvalidHistory, At(file.Path, parsed.Errors.FirstOrDefault()?.Span),
-                    $"The earlier schema version '{Path.GetFileName(file.Path)}' cannot be used: {why}"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHistory, At(file.Path, parsed.Errors.FirstOrDefault()?.Span),
+                    Path.GetFileName(file.Path), why));
                 continue;
             }
 
             var reader = FindReader(records, writer);
             if (reader is null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(OrphanHistory, At(file.Path, writer.Span),
-                    $"The earlier schema version '{Path.GetFileName(file.Path)}' of '{writer.FullName}' has no current record of that name (or with that alias) in this project; it is ignored"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OrphanHistory, At(file.Path, writer.Span), Path.GetFileName(file.Path), writer.FullName));
                 continue;
             }
 
@@ -101,8 +97,8 @@ internal static class HistoryEmitter
             if (!check.IsCompatible)
             {
                 var problems = check.Incompatibilities.Select(i => i.ToString()).Concat(check.Errors.Select(e => e.Message));
-                context.ReportDiagnostic(Diagnostic.Create(IncompatibleHistory, At(file.Path, writer.Span),
-                    $"The current schema of '{reader.Value.Spec.FullName}' cannot read data written with its earlier version '{Path.GetFileName(file.Path)}': {string.Join("; ", problems)}"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncompatibleHistory, At(file.Path, writer.Span),
+                    reader.Value.Spec.FullName, Path.GetFileName(file.Path), string.Join("; ", problems)));
                 continue;
             }
 
@@ -112,13 +108,24 @@ internal static class HistoryEmitter
             registrations.Add((reader.Value.Spec, SchemaJson.ToJson(writer), SchemaFingerprint.Crc64Avro(writer), file.Path, read));
         }
 
-        if (registrations.Count > 0)
+        return new HistoryResult(registrations.Count > 0 ? Source(registrations) : null, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Reports the diagnostics of <see cref="Check"/> and adds the registration file.</summary>
+    public static void Report(SourceProductionContext context, HistoryResult result)
+    {
+        foreach (var diagnostic in result.Diagnostics)
         {
-            context.AddSource("AvroHistory.g.cs", SourceText.From(Source(registrations), System.Text.Encoding.UTF8));
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        if (result.Source is not null)
+        {
+            context.AddSource("AvroHistory.g.cs", SourceText.From(result.Source, System.Text.Encoding.UTF8));
         }
     }
 
-    private static (TypeSpec Spec, RecordSchema Schema)? FindReader(Dictionary<string, (TypeSpec Spec, RecordSchema Schema)> records, RecordSchema writer)
+    private static (RecordSpec Spec, RecordSchema Schema)? FindReader(Dictionary<string, (RecordSpec Spec, RecordSchema Schema)> records, RecordSchema writer)
     {
         if (records.TryGetValue(writer.FullName, out var same))
         {
@@ -136,7 +143,7 @@ internal static class HistoryEmitter
         return null;
     }
 
-    private static string Source(List<(TypeSpec Reader, string Json, ulong Fingerprint, string Path, string? ReadMethod)> registrations)
+    private static string Source(List<(RecordSpec Reader, string Json, ulong Fingerprint, string Path, string? ReadMethod)> registrations)
     {
         var w = new SourceWriter();
         w.Line("// <auto-generated/>");
@@ -182,9 +189,5 @@ internal static class HistoryEmitter
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    private static Location At(string path, SourceSpan? span) => span is null
-        ? Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(new LinePosition(0, 0), new LinePosition(0, 0)))
-        : Location.Create(path, new TextSpan(span.Offset, span.Length),
-            new LinePositionSpan(new LinePosition(Math.Max(0, span.StartLine - 1), Math.Max(0, span.StartColumn - 1)),
-                new LinePosition(Math.Max(0, span.EndLine - 1), Math.Max(0, span.EndColumn - 1))));
+    private static LocationInfo At(string path, SourceSpan? span) => LocationInfo.From(span) ?? LocationInfo.FileStart(path);
 }

@@ -15,7 +15,7 @@ namespace Avro.Codegen.Generator.Model;
 /// </remarks>
 internal sealed class BoundType : IEquatable<BoundType>
 {
-    public BoundType(string fullName, TypeSpec? spec, string? home, EquatableArray<string> sources, NamedSchema schema)
+    public BoundType(string fullName, NamedTypeSpec? spec, string? home, EquatableArray<string> sources, NamedSchema schema)
     {
         FullName = fullName;
         Spec = spec;
@@ -28,7 +28,7 @@ internal sealed class BoundType : IEquatable<BoundType>
     public string FullName { get; }
 
     /// <summary>The spec without its fingerprint, or null for a fixed type with a logical type (it has no class).</summary>
-    public TypeSpec? Spec { get; }
+    public NamedTypeSpec? Spec { get; }
 
     /// <summary>The main type of the file whose schema defines this one, when that is another generated type (schema references).</summary>
     public string? Home { get; }
@@ -54,4 +54,4 @@ internal sealed class BoundType : IEquatable<BoundType>
 }
 
 /// <summary>A named type with the parts read from its schema graph: the finished spec (if it has a class) and its template.</summary>
-internal sealed record BuiltType(TypeSpec? Spec, SchemaTemplateSpec Template);
+internal sealed record BuiltType(NamedTypeSpec? Spec, SchemaTemplateSpec Template);

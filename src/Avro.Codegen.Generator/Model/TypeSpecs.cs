@@ -1,60 +1,63 @@
 namespace Avro.Codegen.Generator.Model;
 
-/// <summary>What a generated file declares.</summary>
-internal enum GeneratedKind
-{
-    Record,
-    Enum,
-    Fixed,
-    Union,
-    Registry,
-    SchemaTable,
-}
-
 /// <summary>
-/// Everything needed to emit one generated file. Immutable and structurally equatable (strings, numbers, enums,
-/// <see cref="EquatableArray{T}"/> and other specs only): if it compared by reference, every run would re-emit every file.
-/// No spans or locations live here, so moving text around in a <c>.avsc</c> never re-emits code.
+/// Everything needed to emit one generated file; one sealed record per kind of file. Immutable and structurally
+/// equatable (strings, numbers, enums, <see cref="EquatableArray{T}"/> and other specs only): if it compared by
+/// reference, every run would re-emit every file. No spans or locations live here, so moving text around in a
+/// <c>.avsc</c> never re-emits code.
 /// </summary>
-/// <param name="Kind">What to declare.</param>
-/// <param name="FullName">The Avro full name (for unions, the generated type's C# name).</param>
+/// <param name="FullName">What the file is for: the Avro full name of a named type, a union's branch key, or the class name of a table.</param>
 /// <param name="HintName">The generated file name.</param>
 /// <param name="Namespace">The C# namespace, or null for the global namespace.</param>
 /// <param name="Name">The C# type name (escaped when needed).</param>
-/// <param name="Doc">The Avro <c>doc</c>.</param>
-/// <param name="SchemaTable">For records, enums and fixed: the <c>global::</c>-qualified class holding the compilation's schema table.</param>
-/// <param name="Templates">For the schema table: every named type's own schema text, once (see <see cref="SchemaTemplateSpec"/>).</param>
-/// <param name="Fingerprint">The CRC-64-AVRO fingerprint of the canonical form.</param>
-/// <param name="Fields">Record fields in schema order.</param>
-/// <param name="IsRecursive">True when the record can contain itself (reading needs a depth guard).</param>
-/// <param name="Symbols">Enum symbols in wire order.</param>
-/// <param name="DefaultSymbol">The enum default symbol, or null.</param>
-/// <param name="FixedSize">Size of a fixed.</param>
-/// <param name="Cases">Union branches in wire order.</param>
-/// <param name="Entries">Registry entries.</param>
 /// <param name="Version">The generator version written into <c>[GeneratedCode]</c>.</param>
-internal sealed record TypeSpec(
-    GeneratedKind Kind,
-    string FullName,
-    string HintName,
-    string? Namespace,
-    string Name,
-    string? Doc,
-    string SchemaTable,
-    EquatableArray<SchemaTemplateSpec> Templates,
-    ulong Fingerprint,
-    EquatableArray<FieldSpec> Fields,
-    bool IsRecursive,
-    EquatableArray<string> Symbols,
-    string? DefaultSymbol,
-    int FixedSize,
-    EquatableArray<UnionCaseSpec> Cases,
-    EquatableArray<RegistryEntrySpec> Entries,
-    string Version)
+internal abstract record TypeSpec(string FullName, string HintName, string? Namespace, string Name, string Version)
 {
     /// <summary>The <c>global::</c>-qualified C# type name.</summary>
     public string QualifiedName => Namespace is null ? "global::" + Name : "global::" + Namespace + "." + Name;
 }
+
+/// <summary>A record, enum or fixed type: an Avro named type with its own schema in the compilation's schema table.</summary>
+/// <param name="Doc">The Avro <c>doc</c>.</param>
+/// <param name="SchemaTable">The <c>global::</c>-qualified class holding the compilation's schema table.</param>
+/// <param name="Fingerprint">The CRC-64-AVRO fingerprint of the canonical form (set by the per-type step).</param>
+internal abstract record NamedTypeSpec(string FullName, string HintName, string? Namespace, string Name, string Version, string? Doc, string SchemaTable, ulong Fingerprint)
+    : TypeSpec(FullName, HintName, Namespace, Name, Version);
+
+/// <summary>A generated record class.</summary>
+/// <param name="Fields">Record fields in schema order.</param>
+/// <param name="IsRecursive">True when the record can contain itself (reading needs a depth guard).</param>
+internal sealed record RecordSpec(string FullName, string HintName, string? Namespace, string Name, string Version, string? Doc, string SchemaTable, ulong Fingerprint,
+    EquatableArray<FieldSpec> Fields, bool IsRecursive)
+    : NamedTypeSpec(FullName, HintName, Namespace, Name, Version, Doc, SchemaTable, Fingerprint);
+
+/// <summary>A generated enum and its codec class.</summary>
+/// <param name="Symbols">Enum symbols in wire order.</param>
+/// <param name="DefaultSymbol">The enum default symbol, or null.</param>
+internal sealed record EnumSpec(string FullName, string HintName, string? Namespace, string Name, string Version, string? Doc, string SchemaTable, ulong Fingerprint,
+    EquatableArray<string> Symbols, string? DefaultSymbol)
+    : NamedTypeSpec(FullName, HintName, Namespace, Name, Version, Doc, SchemaTable, Fingerprint);
+
+/// <summary>A generated fixed type.</summary>
+/// <param name="Size">The size in bytes.</param>
+internal sealed record FixedSpec(string FullName, string HintName, string? Namespace, string Name, string Version, string? Doc, string SchemaTable, ulong Fingerprint,
+    int Size)
+    : NamedTypeSpec(FullName, HintName, Namespace, Name, Version, Doc, SchemaTable, Fingerprint);
+
+/// <summary>A generated union struct; <see cref="TypeSpec.FullName"/> is the branch key unions are shared by.</summary>
+/// <param name="Cases">Union branches in wire order.</param>
+internal sealed record UnionSpec(string FullName, string HintName, string? Namespace, string Name, string Version, EquatableArray<UnionCaseSpec> Cases)
+    : TypeSpec(FullName, HintName, Namespace, Name, Version);
+
+/// <summary>The compilation's schema table: every named type's own schema text, once.</summary>
+/// <param name="Templates">One per named type, sorted by full name (see <see cref="SchemaTemplateSpec"/>).</param>
+internal sealed record SchemaTableSpec(string FullName, string HintName, string? Namespace, string Name, string Version, EquatableArray<SchemaTemplateSpec> Templates)
+    : TypeSpec(FullName, HintName, Namespace, Name, Version);
+
+/// <summary>The full-name registry (<c>AvroCodegen_EmitRegistry</c>).</summary>
+/// <param name="Entries">Every generated named type, sorted by full name.</param>
+internal sealed record RegistrySpec(string FullName, string HintName, string? Namespace, string Name, string Version, EquatableArray<RegistryEntrySpec> Entries)
+    : TypeSpec(FullName, HintName, Namespace, Name, Version);
 
 /// <summary>A record field.</summary>
 /// <param name="AvroName">The field name in the schema and in JSON.</param>

@@ -8,6 +8,9 @@ namespace Avro.Codegen.Generator.Options;
 /// <summary>An Avro namespace prefix and the C# namespace that replaces it.</summary>
 internal sealed record NamespaceMapping(string AvroPrefix, string CSharpNamespace);
 
+/// <summary>An option value that is ignored (AVRO200): what was given, and what was expected instead.</summary>
+internal sealed record OptionProblem(string Subject, string Expected);
+
 /// <summary>
 /// The global options, read once from <c>build_property.*</c> (declared as <c>CompilerVisibleProperty</c> in
 /// <c>build/Avro.Codegen.props</c>). Keep the names in sync with that file; a test checks it.
@@ -16,7 +19,7 @@ internal sealed record GeneratorOptions(
     EquatableArray<NamespaceMapping> NamespaceMap,
     string? UnionNamespace,
     bool EmitRegistry,
-    EquatableArray<string> Problems)
+    EquatableArray<OptionProblem> Problems)
 {
     public const string NamespaceMapProperty = "AvroCodegen_NamespaceMap";
     public const string UnionNamespaceProperty = "AvroCodegen_UnionNamespace";
@@ -27,11 +30,11 @@ internal sealed record GeneratorOptions(
     /// <summary>Where union types go when neither <c>AvroCodegen_UnionNamespace</c> nor <c>RootNamespace</c> is set.</summary>
     public const string DefaultUnionNamespace = "AvroGenerated";
 
-    public static readonly GeneratorOptions Default = new(EquatableArray<NamespaceMapping>.Empty, null, false, EquatableArray<string>.Empty);
+    public static readonly GeneratorOptions Default = new(EquatableArray<NamespaceMapping>.Empty, null, false, EquatableArray<OptionProblem>.Empty);
 
     public static GeneratorOptions Read(AnalyzerConfigOptions options)
     {
-        var problems = new List<string>();
+        var problems = new List<OptionProblem>();
         var map = new List<NamespaceMapping>();
         if (options.TryGetValue("build_property." + NamespaceMapProperty, out var mapText) && !string.IsNullOrWhiteSpace(mapText))
         {
@@ -48,7 +51,7 @@ internal sealed record GeneratorOptions(
                 var csharp = eq < 0 ? string.Empty : trimmed.Substring(eq + 1).Trim();
                 if (avro.Length == 0 || !Naming.IsValidDottedName(csharp))
                 {
-                    problems.Add($"Ignoring '{trimmed}' in {NamespaceMapProperty}: expected 'avro.namespace=CSharp.Namespace'");
+                    problems.Add(new OptionProblem($"'{trimmed}' in {NamespaceMapProperty}", "expected 'avro.namespace=CSharp.Namespace'"));
                     continue;
                 }
 
@@ -62,7 +65,7 @@ internal sealed record GeneratorOptions(
             unionNamespace = union.Trim();
             if (!Naming.IsValidDottedName(unionNamespace))
             {
-                problems.Add($"Ignoring {UnionNamespaceProperty} '{unionNamespace}': not a valid C# namespace");
+                problems.Add(new OptionProblem($"{UnionNamespaceProperty} '{unionNamespace}'", "not a valid C# namespace"));
                 unionNamespace = null;
             }
         }

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Avro.Codegen.Generator.Diagnostics;
 using Avro.Codegen.Generator.Model;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Schema.Json;
 
-namespace Avro.Codegen.Generator.Resolution;
+namespace Avro.Codegen.Generator.Binding;
 
 /// <summary>
 /// What generated code can hold. Valid Avro may exceed it; such a file gets a diagnostic at the schema instead of
@@ -62,9 +63,8 @@ internal static class GeneratorLimits
                 var length = template.JsonParts.Sum(p => p.Length) + template.CanonicalParts.Sum(p => p.Length);
                 if (length > MaxTypeTextLength)
                 {
-                    problems.Add(new DiagnosticInfo("AVRO105",
-                        $"The schema text of '{Short(type.FullName)}' (docs, defaults, aliases and custom properties included) has {N(length)} characters; the generator accepts at most {N(MaxTypeTextLength)} per named type",
-                        SchemaResolver.ToLocation(type.Span)));
+                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TextTooLarge, LocationInfo.From(type.Span),
+                        $"The schema text of '{Short(type.FullName)}' (docs, defaults, aliases and custom properties included)", N(length), N(MaxTypeTextLength) + " per named type"));
                 }
             }
         }
@@ -95,9 +95,8 @@ internal static class GeneratorLimits
     {
         if (name.Length > MaxNameLength)
         {
-            problems.Add(new DiagnosticInfo("AVRO104",
-                $"The {what} '{Short(name)}' has {N(name.Length)} characters; the generator accepts at most {MaxNameLength} (it names generated files, types and members)",
-                SchemaResolver.ToLocation(at)));
+            problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTooLong, LocationInfo.From(at),
+                what, Short(name), N(name.Length), MaxNameLength.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
@@ -105,9 +104,8 @@ internal static class GeneratorLimits
     {
         if (length > MaxTextLength)
         {
-            problems.Add(new DiagnosticInfo("AVRO105",
-                $"{what} has {N(length.Value)} characters; the generator accepts at most {N(MaxTextLength)} (generated code stores it as a string literal)",
-                SchemaResolver.ToLocation(at)));
+            problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TextTooLarge, LocationInfo.From(at),
+                what, N(length.Value), N(MaxTextLength) + " (generated code stores it as a string literal)"));
         }
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Avro.Codegen.Generator.Model;
 using Avro.Codegen.Schema;
 
-namespace Avro.Codegen.Generator.Resolution;
+namespace Avro.Codegen.Generator.Binding;
 
 /// <summary>
 /// For each named type, the path and text of every file whose definitions its schema reaches: the identity of what the
