@@ -189,19 +189,43 @@ public ref struct AvroReader
     }
 
     /// <summary>Reads a string (UTF-8, checked per <see cref="AvroReaderOptions.InvalidUtf8Handling"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string ReadString()
+    {
+        // The common case inline: a one-byte length prefix (0 to 63 bytes) and ASCII text.
+        var position = _position;
+        if ((uint)position < (uint)_data.Length)
+        {
+            uint prefix = _data[position];
+            var length = (int)(prefix >> 1);
+            if ((prefix & 0x81) == 0 && length < _data.Length - position)
+            {
+                var bytes = _data.Slice(position + 1, length);
+                if (Ascii.IsValid(bytes))
+                {
+                    _position = position + 1 + length;
+                    return Encoding.Latin1.GetString(bytes);
+                }
+            }
+        }
+
+        return ReadStringSlow();
+    }
+
+    private string ReadStringSlow()
     {
         var start = _position;
         var length = ReadLength("string");
         var bytes = Take(length);
-#if NET9_0_OR_GREATER
+
         // ASCII text (identifiers, codes, most names) is valid UTF-8 that widens byte for byte: one vectorized check
-        // and one copy, where the UTF-8 decoder needs a counting pass and a decoding pass.
+        // and one widening copy (Latin-1 decoding is exactly that), where the UTF-8 decoder needs a counting pass
+        // and a decoding pass.
         if (Ascii.IsValid(bytes))
         {
-            return string.Create(bytes.Length, bytes, static (chars, ascii) => Ascii.ToUtf16(ascii, chars, out _));
+            return Encoding.Latin1.GetString(bytes);
         }
-#endif
+
         if (_options.InvalidUtf8Handling == InvalidUtf8Handling.Replace)
         {
             return Encoding.UTF8.GetString(bytes);

@@ -189,6 +189,32 @@ public class PrimitiveEncodingTests
     }
 
     [Fact]
+    public void Short_strings_with_a_one_byte_prefix_decode_or_fail_like_long_ones()
+    {
+        // The inline path covers prefixes 00..7E (lengths 0 to 63): every length, ASCII or with an invalid byte anywhere.
+        for (var length = 0; length < 64; length++)
+        {
+            var text = new string(Enumerable.Range(0, length).Select(i => (char)('A' + (i % 26))).ToArray());
+            byte[] encoded = [(byte)(length << 1), .. System.Text.Encoding.ASCII.GetBytes(text)];
+            Assert.Equal(text, Read(encoded, (ref AvroReader r) => r.ReadString()));
+            if (length > 0)
+            {
+                // One byte short: the length is more than the input holds.
+                Assert.Contains($"string length {length} is more than the {length - 1} bytes", Fails(encoded[..^1], (ref AvroReader r) => r.ReadString()).Message, StringComparison.Ordinal);
+                for (var at = 1; at <= length; at++)
+                {
+                    var invalid = (byte[])encoded.Clone();
+                    invalid[at] = 0xFF;
+                    Assert.Equal(at, Fails(invalid, (ref AvroReader r) => r.ReadString()).Offset);
+                }
+            }
+        }
+
+        // An odd one-byte prefix is a negative length.
+        Assert.Contains("Negative string length -1", Fails([0x01, 0x41], (ref AvroReader r) => r.ReadString()).Message);
+    }
+
+    [Fact]
     public void Ascii_strings_decode_exactly_and_a_high_byte_anywhere_takes_the_checked_utf8_path()
     {
         // Pure-ASCII strings are widened directly; every code point below 0x80 must survive that, and a byte at or
