@@ -357,6 +357,35 @@ public sealed class ConfluentSerializerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Messages_alternating_between_writer_schemas_each_use_their_own_plan()
+    {
+        // The deserializer keeps the last id's plan at hand; a message with another id must not reuse it.
+        var deserializer = new ConfluentAvroDeserializer<Order>(_client);
+        var currentFramed = new ConfluentAvroSerializer<Order>(_client).Serialize(SampleOrder(), "orders")!;
+        var v2 = Avro.Codegen.Schema.SchemaParser.Parse(OrderV2).Schema!;
+        var v2Value = new Avro.Codegen.Generic.GenericAvroRecord((Avro.Codegen.Schema.RecordSchema)v2)
+        {
+            ["id"] = 5L, ["customer"] = "c", ["amount"] = 1.25, ["note"] = "n", ["tags"] = new List<object?> { "t" }, ["currency"] = "USD",
+        };
+        var v2Framed = Frame(_server.Registry.Register("orders-value", new RegistrySchema(OrderV2)).Id, Avro.Codegen.Generic.GenericBinary.Encode(v2, v2Value));
+        var v2Order = new Order { Id = 5, Customer = "c", Amount = 1.25, Note = "n", Tags = ["t"] };
+
+        for (var i = 0; i < 3; i++)
+        {
+            AssertSameOrder(SampleOrder(), deserializer.Deserialize(currentFramed));
+            AssertSameOrder(SampleOrder(), deserializer.Deserialize(currentFramed));
+            AssertSameOrder(v2Order, deserializer.Deserialize(v2Framed));
+            AssertSameOrder(v2Order, deserializer.Deserialize(v2Framed));
+        }
+
+        // An id that was never fetched after a cached one still goes to the registry (and is unknown there).
+        var unknown = (byte[])currentFramed.Clone();
+        unknown[4] ^= 0x7F;
+        Assert.Throws<AvroUnknownSchemaException>(() => deserializer.Deserialize(unknown));
+        AssertSameOrder(SampleOrder(), deserializer.Deserialize(currentFramed));
+    }
+
+    [Fact]
     public void Bytes_after_the_value_are_avro_errors_on_both_paths()
     {
         var framed = new ConfluentAvroSerializer<Order>(_client).Serialize(SampleOrder(), "orders")!;

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Avro.Codegen.Registry;
 using Avro.Codegen.Resolution;
 
@@ -50,6 +51,13 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
             return null;
         }
 
+        // The usual message: 0x00 and the id the previous message named, whose plan is at hand.
+        if (!hasSchemaIdHeader && data.Length >= ConfluentFraming.HeaderLength && data[0] == ConfluentFraming.MagicByte
+            && _plans.TryGetLast(BinaryPrimitives.ReadInt32BigEndian(data.Slice(1)), out var last))
+        {
+            return Decode(last, data.Slice(ConfluentFraming.HeaderLength));
+        }
+
         var id = ConfluentFraming.ReadSchemaId(data, schemaIdHeader, hasSchemaIdHeader, out var body);
 
         // Bounded by ConfluentDeserializerOptions.RegistryTimeout: a blocked consumer thread always comes back.
@@ -71,7 +79,26 @@ public sealed class ConfluentAvroDeserializer<T> where T : class, IAvroRecord<T>
         return Decode(plan, data.Span[bodyOffset..]);
     }
 
-    // The identity plan (writer schema with T's canonical form) reads with T's generated decoder directly; any other
-    // plan transcodes to T's encoding first.
-    private T Decode(ResolutionPlan plan, ReadOnlySpan<byte> body) => plan.Read<T>(body, _options.ReaderOptions);
+    // The identity plan (writer schema with T's canonical form) reads with T's generated decoder directly, called here
+    // rather than through the plan's generic method (which costs shared-generic lookups per message); any other plan
+    // transcodes to T's encoding first.
+    private T Decode(ResolutionPlan plan, ReadOnlySpan<byte> body)
+    {
+        if (!plan.IsIdentity)
+        {
+            return plan.Read<T>(body, _options.ReaderOptions);
+        }
+
+        var reader = new AvroReader(body, _options.ReaderOptions);
+        var value = T.ReadAvro(ref reader);
+        if (!reader.End)
+        {
+            ThrowTrailing(reader.Remaining, reader.Position);
+        }
+
+        return value;
+    }
+
+    private static void ThrowTrailing(int remaining, long position) =>
+        throw new AvroDataException($"{remaining} byte(s) follow the value", position);
 }

@@ -22,6 +22,10 @@ internal sealed class WriterPlanCache
     private readonly ConcurrentDictionary<int, ResolutionPlan> _byId = new();
     private readonly ConcurrentDictionary<Guid, ResolutionPlan> _byGuid = new();
 
+    // The id a message named last and its plan, checked before the dictionary: a topic's messages usually carry one
+    // id, and the dictionary lookup was most of what framing added to a read.
+    private volatile IdPlan? _last;
+
     /// <param name="client">The registry writer schemas come from.</param>
     /// <param name="options">The deserializer's options (limits, timeout).</param>
     /// <param name="planFor">The plan that reads a writer schema as the reader type; throws
@@ -43,8 +47,41 @@ internal sealed class WriterPlanCache
     public ValueTask<ResolutionPlan> GetAsync(ConfluentSchemaId id, CancellationToken cancellationToken) =>
         TryGet(id, out var plan) ? new ValueTask<ResolutionPlan>(plan) : new ValueTask<ResolutionPlan>(GetWithinBudgetAsync(id, cancellationToken));
 
-    private bool TryGet(ConfluentSchemaId id, out ResolutionPlan plan) =>
-        id.Id is { } number ? _byId.TryGetValue(number, out plan!) : _byGuid.TryGetValue(id.Guid!.Value, out plan!);
+    private bool TryGet(ConfluentSchemaId id, out ResolutionPlan plan)
+    {
+        if (id.Id is not { } number)
+        {
+            return _byGuid.TryGetValue(id.Guid!.Value, out plan!);
+        }
+
+        if (TryGetLast(number, out plan))
+        {
+            return true;
+        }
+
+        if (_byId.TryGetValue(number, out plan!))
+        {
+            _last = new IdPlan(number, plan);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The plan of <paramref name="id"/> when it is the id the last message named (no dictionary lookup).</summary>
+    public bool TryGetLast(int id, out ResolutionPlan plan)
+    {
+        if (_last is { } last && last.Id == id)
+        {
+            plan = last.Plan;
+            return true;
+        }
+
+        plan = null!;
+        return false;
+    }
+
+    private sealed record IdPlan(int Id, ResolutionPlan Plan);
 
     private Task<ResolutionPlan> GetWithinBudgetAsync(ConfluentSchemaId id, CancellationToken cancellationToken) =>
         RegistrySchemaParsing.WithinBudgetAsync(token => FetchAsync(id, token), _options.RegistryTimeout,
