@@ -179,6 +179,23 @@ public static class AvroBinary
             }
         }
 
+        if (Vector128.IsHardwareAccelerated && length >= 4)
+        {
+            // Four to seven chars: two four-char blocks, the second ending at the last char.
+            var last = length - 4;
+            var nonAscii = Vector128.Create((ushort)0xFF80);
+            var first = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref chars))).AsUInt16();
+            var end = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref chars, last)))).AsUInt16();
+            if (((first | end) & nonAscii) != Vector128<ushort>.Zero)
+            {
+                return false;
+            }
+
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, last), Vector128.Narrow(end, end).AsUInt32().ToScalar());
+            Unsafe.WriteUnaligned(ref destination, Vector128.Narrow(first, first).AsUInt32().ToScalar());
+            return true;
+        }
+
         for (var i = 0; i < length; i++)
         {
             uint c = Unsafe.Add(ref chars, i);
