@@ -41,20 +41,48 @@ public static class SchemaCompatibility
             throw new ArgumentNullException(nameof(writer));
         }
 
-        var walk = new ReaderWriterWalk();
         try
         {
-            return new CompatibilityResult(walk.Run(reader, writer), NoErrors, NoChecks);
+            return Check(reader, writer);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Named types in separate files can chain deeper than the caller's stack holds (the other schema walks keep
+            // their own stacks; this one follows Java's recursive checker closely). One retry on a thread with a large
+            // stack judges such chains; deeper still is an error, never a crash.
+            CompatibilityResult? result = null;
+            var thread = new System.Threading.Thread(() =>
+            {
+                try
+                {
+                    result = Check(reader, writer);
+                }
+                catch (InsufficientExecutionStackException)
+                {
+                    result = null;
+                }
+            }, DeepStackBytes);
+            thread.Start();
+            thread.Join();
+            return result ?? new CompatibilityResult(new SchemaIncompatibility[0], new[]
+            {
+                new SchemaError(CompatibilityErrorCodes.TooDeep, "the schemas are nested too deeply to check their compatibility", SpanOf(reader, null)),
+            }, NoChecks);
+        }
+    }
+
+    // The stack of the retry for very deep schemas: room for chains of tens of thousands of named types.
+    private const int DeepStackBytes = 64 * 1024 * 1024;
+
+    private static CompatibilityResult Check(AvroSchema reader, AvroSchema writer)
+    {
+        try
+        {
+            return new CompatibilityResult(new ReaderWriterWalk().Run(reader, writer), NoErrors, NoChecks);
         }
         catch (CheckAbortedException aborted)
         {
             return new CompatibilityResult(new SchemaIncompatibility[0], new[] { aborted.Error }, NoChecks);
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            var error = new SchemaError(CompatibilityErrorCodes.TooDeep,
-                "the schemas are nested too deeply to check their compatibility", SpanOf(reader, null));
-            return new CompatibilityResult(new SchemaIncompatibility[0], new[] { error }, NoChecks);
         }
     }
 
