@@ -93,7 +93,7 @@ public sealed class SchemaReferenceGateTests : IAsyncLifetime
         var order = registry.GetLatestVersion("orders-value");
         Assert.Empty(money.Schema.References);
         Assert.Equal([new RegistryReference("shop.common.Money", "shop.common.Money", 1)], line.Schema.References);
-        Assert.Equal([new RegistryReference("shop.orders.Line", "shop.orders.Line", 1), new RegistryReference("shop.common.Money", "shop.common.Money", 1)],
+        Assert.Equal([new RegistryReference("shop.common.Money", "shop.common.Money", 1), new RegistryReference("shop.orders.Line", "shop.orders.Line", 1)],
             order.Schema.References);
         Assert.DoesNotContain("\"units\"", order.Schema.Schema, StringComparison.Ordinal);
         Assert.DoesNotContain("\"symbols\"", order.Schema.Schema, StringComparison.Ordinal);
@@ -101,13 +101,13 @@ public sealed class SchemaReferenceGateTests : IAsyncLifetime
 
         // The outputs and messages name every subject; the lock file records the references.
         Assert.Equal(["orders-value", "shop.common.Money", "shop.orders.Line"], task.RegisteredSchemas.Select(i => i.GetMetadata("Subject")).Order(StringComparer.Ordinal));
-        Assert.Contains(_engine.Messages, m => m.Message == $"orders-value -> {order.Id} (version 1, referencing shop.orders.Line v1, shop.common.Money v1)");
+        Assert.Contains(_engine.Messages, m => m.Message == $"orders-value -> {order.Id} (version 1, referencing shop.common.Money v1, shop.orders.Line v1)");
         var lockText = File.ReadAllText(LockPath);
         Assert.Contains("""
             "orders-value": { "id": 3, "version": 1, "fingerprint": 
             """.Trim(), lockText, StringComparison.Ordinal);
         Assert.Contains("""
-            "references": [{ "name": "shop.orders.Line", "subject": "shop.orders.Line", "version": 1 }, { "name": "shop.common.Money", "subject": "shop.common.Money", "version": 1 }] }
+            "references": [{ "name": "shop.common.Money", "subject": "shop.common.Money", "version": 1 }, { "name": "shop.orders.Line", "subject": "shop.orders.Line", "version": 1 }] }
             """.Trim(), lockText, StringComparison.Ordinal);
         var loaded = SchemaLockFile.Load(LockPath, [])!;
         Assert.Equal(2, loaded.Find("orders-value")!.References.Count);
@@ -139,7 +139,7 @@ public sealed class SchemaReferenceGateTests : IAsyncLifetime
         Assert.True(compatible.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
         Assert.Equal(3, compatible.CheckedSchemas.Count(i => i.GetMetadata("Status") == "Compatible"));
         var orderCheck = Assert.Single(recorder.Bodies, b => b.Path.StartsWith("/compatibility/subjects/orders-value/", StringComparison.Ordinal));
-        Assert.Contains("\"references\":[{\"name\":\"shop.orders.Line\",\"subject\":\"shop.orders.Line\",\"version\":1},{\"name\":\"shop.common.Money\",\"subject\":\"shop.common.Money\",\"version\":1}]",
+        Assert.Contains("\"references\":[{\"name\":\"shop.common.Money\",\"subject\":\"shop.common.Money\",\"version\":1},{\"name\":\"shop.orders.Line\",\"subject\":\"shop.orders.Line\",\"version\":1}]",
             orderCheck.Body, StringComparison.Ordinal);
 
         var broken = Check(Schemas(OrderBroken));
@@ -160,7 +160,7 @@ public sealed class SchemaReferenceGateTests : IAsyncLifetime
         var check = Check(Schemas());
         Assert.True(check.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
 
-        Assert.Contains(_engine.Messages, m => m.Message!.Contains("subject 'orders-value' is checked with the referenced types inlined: the schema of shop.orders.Line is not registered under 'shop.orders.Line' yet", StringComparison.Ordinal));
+        Assert.Contains(_engine.Messages, m => m.Message!.Contains("subject 'orders-value' is checked with the referenced types inlined: the schema of shop.common.Money is not registered under 'shop.common.Money' yet", StringComparison.Ordinal));
         Assert.Contains(check.CheckedSchemas, i => i.GetMetadata("Subject") == "shop.common.Money" && i.GetMetadata("Status") == "New");
     }
 

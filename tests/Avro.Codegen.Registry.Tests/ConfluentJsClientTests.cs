@@ -45,7 +45,7 @@ public sealed class ConfluentJsClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
 
-    private async Task<string> RunNodeAsync(params string[] args)
+    internal static async Task<string> RunNodeAsync(params string[] args)
     {
         var modules = NodeModules ?? throw new InvalidOperationException(
             "CI is set but @confluentinc/schemaregistry is not installed in build/oracles/node: run build/install-interop.sh");

@@ -58,13 +58,14 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
         var invoice = registry.GetLatestVersion("invoices-value");
 
         // Money defines its nested enum; Line names Money and references it; Invoice names Line, Money and Currency
-        // (defined inside Money's schema) and references the two subjects, while defining its own nested record.
+        // (defined inside Money's schema) and references the two subjects, dependencies first, while defining its own
+        // nested record.
         Assert.Empty(money.Schema.References);
         Assert.Contains("\"Currency\"", money.Schema.Schema, StringComparison.Ordinal);
         Assert.Equal([new RegistryReference("registry.refs.Money", "registry.refs.Money", 1)], line.Schema.References);
         Assert.DoesNotContain("\"units\"", line.Schema.Schema, StringComparison.Ordinal);
         Assert.Equal(
-            [new RegistryReference("registry.refs.Line", "registry.refs.Line", 1), new RegistryReference("registry.refs.Money", "registry.refs.Money", 1)],
+            [new RegistryReference("registry.refs.Money", "registry.refs.Money", 1), new RegistryReference("registry.refs.Line", "registry.refs.Line", 1)],
             invoice.Schema.References);
         Assert.DoesNotContain("\"units\"", invoice.Schema.Schema, StringComparison.Ordinal);
         Assert.DoesNotContain("\"sku\"", invoice.Schema.Schema, StringComparison.Ordinal);
@@ -137,7 +138,7 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
         await new ConfluentAvroSerializer<Invoice>(_client, options).SerializeAsync(SampleInvoice(), "invoices");
 
         Assert.Equal(["registry.refs.Invoice", "shared-line", "shared-money"], _server.Registry.GetSubjects().Order(StringComparer.Ordinal));
-        Assert.Equal(["shared-line", "shared-money"], _server.Registry.GetLatestVersion("registry.refs.Invoice").Schema.References.Select(r => r.Subject));
+        Assert.Equal(["shared-money", "shared-line"], _server.Registry.GetLatestVersion("registry.refs.Invoice").Schema.References.Select(r => r.Subject));
 
         var empty = new ConfluentSerializerOptions { UseSchemaReferences = true, ReferenceSubjectNamer = _ => "" };
         var e = await Assert.ThrowsAsync<AvroDataException>(() => new ConfluentAvroSerializer<Line>(_client, empty).SerializeAsync(SampleInvoice().Lines[0], "x").AsTask());
@@ -178,7 +179,7 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
         var units = TableOf<Invoice>().ReferenceUnits("registry.refs.Invoice");
 
         Assert.Equal(["registry.refs.Money", "registry.refs.Line", "registry.refs.Invoice"], units.Select(u => u.FullName));
-        Assert.Equal(["registry.refs.Line", "registry.refs.Money"], units[^1].References);
+        Assert.Equal(["registry.refs.Money", "registry.refs.Line"], units[^1].References);
         Assert.Equal(["registry.refs.Money"], units[1].References);
         Assert.Empty(units[0].References);
         Assert.Same(units, TableOf<Invoice>().ReferenceUnits("registry.refs.Invoice"));

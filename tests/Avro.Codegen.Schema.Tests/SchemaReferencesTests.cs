@@ -88,16 +88,18 @@ public class SchemaReferencesTests
     [Fact]
     public void PlanningALongChainOfFilesNeedsNoDeepStack()
     {
-        var set = SchemaParser.ParseSet(LongChainTests.Chain(5_000));
+        var set = SchemaParser.ParseSet(LongChainTests.Chain(2_000));
         var homes = SchemaReferences.Homes(set.Files);
         var templates = Templates(set);
 
         var units = SmallStack.Run(() => SchemaReferences.TryPlan(templates, "c.R0", n => homes[n], out var planned, out _) ? planned : null);
 
         Assert.NotNull(units);
-        Assert.Equal(5_000, units.Count);
-        Assert.Equal("c.R4999", units[0].FullName);
-        Assert.Equal(["c.R1"], units[^1].References);
+        Assert.Equal(2_000, units.Count);
+        Assert.Equal("c.R1999", units[0].FullName);
+
+        // Every unit references all it depends on, dependencies first: R0 names only R1, and references R1999 ... R1.
+        Assert.Equal(Enumerable.Range(1, 1_999).Reverse().Select(i => "c.R" + i), units[^1].References);
     }
 
     private static SchemaTemplateSet Templates(SchemaSetResult set) => new(set.NamedTypes.Values.Select(SchemaTemplate.Create));
@@ -131,6 +133,20 @@ public class SchemaReferencesTests
             }
 
             Assert.Equal(ParsingCanonicalForm.ToCanonicalJson(schema), ParsingCanonicalForm.ToCanonicalJson(last!));
+
+            // As Confluent's JS client resolves: only the root's reference list, in order, each parsed with those before it.
+            var listed = new Dictionary<string, NamedSchema>(StringComparer.Ordinal);
+            foreach (var reference in units[^1].References)
+            {
+                var parsed = SchemaParser.Parse(units.Single(u => u.FullName == reference).Json, reference + ".avsc", listed.Values);
+                Assert.True(parsed.Success, $"{name}: reference {reference} in list order: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
+                foreach (var type in parsed.DefinedTypes)
+                {
+                    listed[type.FullName] = type;
+                }
+            }
+
+            Assert.True(SchemaParser.Parse(units[^1].Json, name + ".avsc", listed.Values).Success, name + ": the root with its listed references");
         }
     }
 }

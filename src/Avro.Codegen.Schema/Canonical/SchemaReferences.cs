@@ -10,7 +10,10 @@ namespace Avro.Codegen.Schema;
 /// </summary>
 /// <param name="FullName">The full name of the unit's root type (what references to the unit are named after).</param>
 /// <param name="Json">The JSON: the root type with the types of its own file defined, the others named.</param>
-/// <param name="References">The full names of the units this one names types of, each once, in text order.</param>
+/// <param name="References">
+/// The full names of the units this one depends on, directly (it names their types) or through them, each once,
+/// dependencies first.
+/// </param>
 public sealed record SchemaReferenceUnit(string FullName, string Json, IReadOnlyList<string> References);
 
 /// <summary>
@@ -71,7 +74,7 @@ public static class SchemaReferences
 
     /// <summary>
     /// The units to register for <paramref name="fullName"/>, dependencies first and the unit of
-    /// <paramref name="fullName"/> itself last. <paramref name="homeOf"/> gives each type's home (see
+    /// <paramref name="fullName"/> itself last; each references every unit it depends on, dependencies first. <paramref name="homeOf"/> gives each type's home (see
     /// <see cref="Homes"/>); the schema of <paramref name="fullName"/> defines the types that share its home.
     /// </summary>
     /// <returns>False with <paramref name="error"/> set when units refer to each other in a cycle, which references cannot express.</returns>
@@ -122,7 +125,27 @@ public static class SchemaReferences
             path.Add(target);
         }
 
-        units = order;
+        // Each unit references every unit it depends on, directly or not, dependencies first: clients that register
+        // the referenced schemas in list order, each before its own references (Confluent's JS client does), then
+        // always know a type before a schema names it.
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        var closures = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var result = new List<SchemaReferenceUnit>(order.Count);
+        foreach (var unit in order)
+        {
+            var closure = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var direct in unit.References)
+            {
+                closure.Add(direct);
+                closure.UnionWith(closures[direct]);
+            }
+
+            closures[unit.FullName] = closure;
+            position[unit.FullName] = position.Count;
+            result.Add(unit with { References = closure.OrderBy(n => position[n]).ToList() });
+        }
+
+        units = result;
         error = null;
         return true;
 
