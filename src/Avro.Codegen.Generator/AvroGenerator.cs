@@ -32,6 +32,7 @@ public sealed class AvroGenerator : IIncrementalGenerator
         var files = context.AdditionalTextsProvider
             .Where(static text => IsSchemaFile(text.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => !HistoryEmitter.IsRegistryVersion(pair.Right.GetOptions(pair.Left)))
             .Select(static (pair, ct) => ParseFile(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.ParseFile);
 
@@ -91,9 +92,13 @@ public sealed class AvroGenerator : IIncrementalGenerator
         var records = types.Collect().Select(static (all, _) => all.ToEquatableArray());
 
         // Earlier schema versions (history folders) are checked against the current types and registered, not generated.
+        // So are versions downloaded from the registry (metadata AvroCodegen_RegistryVersion), without diagnostics.
         var history = context.AdditionalTextsProvider
-            .Where(static text => text.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase) && HistoryEmitter.IsHistory(text.Path))
-            .Select(static (text, ct) => HistoryEmitter.Read(text, ct))
+            .Where(static text => text.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => (Text: pair.Left, FromRegistry: HistoryEmitter.IsRegistryVersion(pair.Right.GetOptions(pair.Left))))
+            .Where(static file => file.FromRegistry || HistoryEmitter.IsHistory(file.Text.Path))
+            .Select(static (file, ct) => HistoryEmitter.Read(file.Text, file.FromRegistry, ct))
             .Collect()
             .Combine(records.Combine(schemaTable))
             .Select(static (pair, ct) => CheckHistory(pair.Left, pair.Right.Left, pair.Right.Right, ct))

@@ -172,4 +172,36 @@ public class EvolvedReaderTests
             context.Unload();
         }
     }
+
+    [Fact]
+    public void Versions_downloaded_from_the_registry_get_readers_and_are_never_generated_or_reported()
+    {
+        // The gate's download folder: an earlier version of the record, the current version itself, a key subject's
+        // primitive schema, a schema that names a type only a reference defines, and a version the record cannot read.
+        const string Current = """{"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"long"},{"name":"email","type":["null","string"],"default":null}]}""";
+        const string Earlier = """{"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"int"},{"name":"gone","type":"string"}]}""";
+        const string Unreadable = """{"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"string"}]}""";
+        var downloaded = new[]
+        {
+            ("/p/avro-baseline/users-value/v1.avsc", Earlier),
+            ("/p/avro-baseline/users-value/v2.avsc", Current),
+            ("/p/avro-baseline/users-key.avsc", "\"string\""),
+            ("/p/avro-baseline/orders-value.avsc", """{"type":"record","name":"Order","fields":[{"name":"money","type":"shared.Money"}]}"""),
+            ("/p/avro-baseline/old/v0.avsc", Unreadable),
+        };
+        var perFile = downloaded.ToDictionary(d => d.Item1, _ => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+        {
+            ["build_metadata.AdditionalFiles.AvroCodegen_RegistryVersion"] = "true",
+        });
+        var run = GeneratorHarness.RunGenerator([("/p/schemas/User.avsc", Current), .. downloaded], new TestOptionsProvider(perFile: perFile));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(GeneratorHarness.CompileProblems(run.Output));
+        Assert.DoesNotContain(run.Sources.Keys, k => k.Contains("Order", StringComparison.Ordinal));
+        var source = run.Source("AvroHistory.g.cs");
+        var earlier = SchemaFingerprint.Crc64Avro(SchemaParser.Parse(Earlier).Schema!);
+        Assert.Contains($"0x{earlier:X16}UL", source);
+        Assert.Contains("KnownWriterSchemas.Register<global::com.acme.User>(Fingerprint0, SchemaJson0, ReadVersion0);", source);
+        Assert.DoesNotContain("Fingerprint1", source);
+    }
 }

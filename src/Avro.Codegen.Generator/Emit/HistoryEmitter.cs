@@ -14,8 +14,11 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Avro.Codegen.Generator.Emit;
 
-/// <summary>One <c>.avsc</c> file of a <c>history</c> folder: an earlier version of a schema, not a type to generate.</summary>
-internal sealed record HistoryInput(string Path, string Text);
+/// <summary>
+/// One earlier version of a schema, not a type to generate: an <c>.avsc</c> of a <c>history</c> folder, or (with
+/// <paramref name="FromRegistry"/>) one the gate downloaded from the registry into its baseline or download folder.
+/// </summary>
+internal sealed record HistoryInput(string Path, string Text, bool FromRegistry = false);
 
 /// <summary>The outcome of checking the history files: the registration file's text (null when nothing registers) and the diagnostics.</summary>
 internal sealed record HistoryResult(string? Source, EquatableArray<DiagnosticInfo> Diagnostics)
@@ -36,16 +39,21 @@ internal static class HistoryEmitter
     public static bool IsHistory(string path) =>
         path.Replace('\\', '/').Split('/').Reverse().Skip(1).Any(segment => string.Equals(segment, "history", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>True for an additional file the build marked as a version downloaded from the registry.</summary>
+    public static bool IsRegistryVersion(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) =>
+        options.TryGetValue("build_metadata.AdditionalFiles.AvroCodegen_RegistryVersion", out var value)
+        && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Reads a history file; one the compiler cannot read is an empty text, which reports as an invalid version.</summary>
-    public static HistoryInput Read(AdditionalText file, System.Threading.CancellationToken cancellationToken)
+    public static HistoryInput Read(AdditionalText file, bool fromRegistry, System.Threading.CancellationToken cancellationToken)
     {
         try
         {
-            return new HistoryInput(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
+            return new HistoryInput(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty, fromRegistry);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new HistoryInput(file.Path, string.Empty);
+            return new HistoryInput(file.Path, string.Empty, fromRegistry);
         }
     }
 
@@ -74,10 +82,28 @@ internal static class HistoryEmitter
         }
 
         var registrations = new List<(RecordSpec Reader, string Json, ulong Fingerprint, string Path, string? ReadMethod)>();
-        foreach (var file in history.OrderBy(h => h.Path, StringComparer.Ordinal))
+        var registered = new HashSet<(string Reader, ulong Fingerprint)>();
+
+        // History folders first: a version both kept in a folder and downloaded registers once, under the folder's name.
+        foreach (var file in history.OrderBy(h => h.FromRegistry).ThenBy(h => h.Path, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var parsed = SchemaParser.Parse(file.Text, file.Path);
+            if (file.FromRegistry)
+            {
+                // The gate's folders hold every subject's versions (keys, primitives, schemas with references, the
+                // current version itself): the gate judges them; here they only add readers where they fit.
+                if (parsed.Schema is RecordSchema downloaded && FindReader(records, downloaded) is { } target
+                    && SchemaFingerprint.Crc64Avro(downloaded) != target.Spec.Fingerprint
+                    && SchemaCompatibility.CheckReaderWriter(target.Schema, downloaded).IsCompatible
+                    && registered.Add((target.Spec.FullName, SchemaFingerprint.Crc64Avro(downloaded))))
+                {
+                    Register(registrations, target, downloaded, file.Path);
+                }
+
+                continue;
+            }
+
             if (parsed.Schema is not RecordSchema writer)
             {
                 var why = parsed.Errors.Count > 0 ? string.Join("; ", parsed.Errors.Select(e => e.Code + ": " + e.Message)) : "it is not a record schema";
@@ -102,13 +128,22 @@ internal static class HistoryEmitter
                 continue;
             }
 
-            var method = "ReadVersion" + registrations.Count.ToString(CultureInfo.InvariantCulture);
-            var summary = $"Reads data written with {Escape(Path.GetFileName(file.Path))} straight into <c>{Escape(reader.Value.Spec.FullName)}</c>.";
-            var read = EvolvedReaderEmitter.TryEmit(method, reader.Value.Spec, reader.Value.Schema, writer, summary);
-            registrations.Add((reader.Value.Spec, SchemaJson.ToJson(writer), SchemaFingerprint.Crc64Avro(writer), file.Path, read));
+            if (registered.Add((reader.Value.Spec.FullName, SchemaFingerprint.Crc64Avro(writer))))
+            {
+                Register(registrations, reader.Value, writer, file.Path);
+            }
         }
 
         return new HistoryResult(registrations.Count > 0 ? Source(registrations) : null, diagnostics.ToEquatableArray());
+    }
+
+    private static void Register(List<(RecordSpec Reader, string Json, ulong Fingerprint, string Path, string? ReadMethod)> registrations,
+        (RecordSpec Spec, RecordSchema Schema) reader, RecordSchema writer, string path)
+    {
+        var method = "ReadVersion" + registrations.Count.ToString(CultureInfo.InvariantCulture);
+        var summary = $"Reads data written with {Escape(Path.GetFileName(path))} straight into <c>{Escape(reader.Spec.FullName)}</c>.";
+        var read = EvolvedReaderEmitter.TryEmit(method, reader.Spec, reader.Schema, writer, summary);
+        registrations.Add((reader.Spec, SchemaJson.ToJson(writer), SchemaFingerprint.Crc64Avro(writer), path, read));
     }
 
     /// <summary>Reports the diagnostics of <see cref="Check"/> and adds the registration file.</summary>
