@@ -52,6 +52,24 @@ public sealed class RegistryCommandTests : CliTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public void Register_with_references_registers_shared_files_first_and_references_them()
+    {
+        var money = File("money.avsc", """{"type":"record","name":"Money","namespace":"shop","fields":[{"name":"units","type":"long"}]}""");
+        var order = File("order.avsc", """{"type":"record","name":"Order","namespace":"shop","fields":[{"name":"total","type":"Money"}]}""");
+
+        var run = Run("registry", "register", "--url", Url, "--topic", "orders", "--references", order, money);
+
+        // --topic gives both files the same subject; RecordName gives each its own.
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("AVROB012", run.Error, StringComparison.Ordinal);
+        var named = Run("registry", "register", "--url", Url, "--strategy", "RecordName", "--references", order, money);
+        Assert.Equal(0, named.ExitCode);
+        Assert.Contains("shop.Order -> 2 (version 1, referencing shop.Money v1)", named.Output, StringComparison.Ordinal);
+        Assert.Equal([new Avro.Codegen.Registry.RegistryReference("shop.Money", "shop.Money", 1)],
+            _registry.Registry.GetLatestVersion("shop.Order").Schema.References);
+    }
+
+    [Fact]
     public async Task Check_compatible_exits_0()
     {
         await RegisterAsync("users-value", UserV1);

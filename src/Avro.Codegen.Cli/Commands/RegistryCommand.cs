@@ -55,6 +55,11 @@ internal static class RegistryCommand
             Description = "The largest registry answer read, in bytes; a longer one fails the request.",
             DefaultValueFactory = _ => RegistryConnection.DefaultMaxResponseBytes,
         };
+        public Option<bool> References { get; } = new("--references")
+        {
+            Description = "Schema references: types defined in another of the files are named and referenced, their files' schemas are subjects of their own (registered first).",
+        };
+
         public Option<string?> LockFile { get; } = new("--lock-file") { Description = "Schema-id lock file to verify and update (e.g. avro-schemas.lock.json)." };
 
         public void AddTo(Command command, bool lockFile)
@@ -69,6 +74,7 @@ internal static class RegistryCommand
             command.Add(Retries);
             command.Add(Parallel);
             command.Add(MaxResponseBytes);
+            command.Add(References);
             if (lockFile)
             {
                 command.Add(LockFile);
@@ -113,6 +119,7 @@ internal static class RegistryCommand
                 MaxParallelism = parallel,
                 MaxResponseBytes = parse.GetValue(MaxResponseBytes),
                 LockFile = parse.GetValue(LockFile),
+                UseSchemaReferences = parse.GetValue(References),
                 ReportSchemaErrors = true,
             };
             return (inputs, settings);
