@@ -49,6 +49,25 @@ public sealed class SerdeTests : IDisposable
     }
 
     [Fact]
+    public async Task Schema_references_reach_both_sides_serializers()
+    {
+        var serializer = new AvroKafkaSerializer<Parcel>(_registry,
+            new ConfluentSerializerOptions { UseSchemaReferences = true, ReferenceSubjectNamer = name => "shared-" + name });
+        var parcel = new Parcel { Label = "box", Weight = new Weight { Grams = 1200 } };
+
+        var value = await serializer.SerializeAsync(parcel, Value("parcels"));
+        var key = serializer.Serialize(parcel, Key("parcels"));
+
+        Assert.Equal(["parcels-key", "parcels-value", "shared-kafka.tests.Weight"], (await _registry.GetSubjectsAsync()).Order(StringComparer.Ordinal));
+        var expected = new RegistryReference("kafka.tests.Weight", "shared-kafka.tests.Weight", 1);
+        Assert.Equal([expected], (await _registry.GetLatestSchemaAsync("parcels-value")).Schema.References);
+        Assert.Equal([expected], (await _registry.GetLatestSchemaAsync("parcels-key")).Schema.References);
+        var back = await new AvroKafkaDeserializer<Parcel>(_registry).DeserializeAsync(value, isNull: false, Value("parcels"));
+        Assert.Equal(parcel, back);
+        Assert.Equal(value[5..], key[5..]);
+    }
+
+    [Fact]
     public async Task Null_records_are_tombstones_both_ways_without_a_registry_call()
     {
         var serializer = new AvroKafkaSerializer<OrderPlaced>(_registry);
