@@ -185,5 +185,21 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
         Assert.Same(units, TableOf<Invoice>().ReferenceUnits("registry.refs.Invoice"));
     }
 
+    [Fact]
+    public async Task Types_referring_to_each_other_across_files_cannot_be_registered_by_reference()
+    {
+        var ping = new registry.cycle.Ping { Pong = new registry.cycle.Pong() };
+
+        var e = await Assert.ThrowsAsync<AvroDataException>(() =>
+            new ConfluentAvroSerializer<registry.cycle.Ping>(_client, WithReferences()).SerializeAsync(ping, "pings").AsTask());
+
+        Assert.Contains("Cannot register the schema of registry.cycle.Ping with references: the types of 'registry.cycle.Ping' -> 'registry.cycle.Pong' -> 'registry.cycle.Ping' refer to each other across files",
+            e.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Registry.GetSubjects());
+
+        // Self-contained, as without the option, they register fine.
+        Assert.NotNull(await new ConfluentAvroSerializer<registry.cycle.Ping>(_client).SerializeAsync(ping, "pings"));
+    }
+
     private static AvroSchemaTable TableOf<T>() where T : IAvroRecord<T> => T.SchemaTable ?? throw new InvalidOperationException("no table");
 }
