@@ -194,6 +194,26 @@ public sealed class SchemaReferenceGateTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Malformed_references_in_the_lock_file_are_AVROB010_at_the_entry()
+    {
+        File.WriteAllText(LockPath, """
+            {
+              "schemas": {
+                "orders-value": { "id": 3, "version": 1, "fingerprint": "0123456789abcdef", "references": [{ "name": "shop.orders.Line", "subject": "shop.orders.Line" }] }
+              }
+            }
+            """);
+        var problems = new List<GateDiagnostic>();
+
+        Assert.Null(SchemaLockFile.Load(LockPath, problems));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("AVROB010", problem.Code);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("\"references\" of subject 'orders-value' must be an array of objects with a string \"name\", a string \"subject\" and an integer \"version\"", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_option_value_is_AVROB006()
     {
         Assert.False(Register(Schemas(), references: "yes").Execute());
