@@ -8,6 +8,11 @@ namespace Avro.Codegen.Benchmarks;
 /// compiler host runs them and with drivers that track steps as tests do. BenchmarkDotNet's
 /// <see cref="GeneratorBenchmarks"/> is the measurement of record; this answers "did the ratio move" in seconds.
 /// </summary>
+/// <remarks>
+/// With <c>AVRO_TIMING_EDITS=n</c> (or <c>AVRO_TIMING_COLDS=n</c>) it only runs n edits (cold runs) on a host-like driver
+/// and exits: for a profiler, or for CPU time per run on a loaded machine, where wall-clock medians wander
+/// (<c>/usr/bin/time</c> with n and with 0, the difference divided by n).
+/// </remarks>
 internal static class GeneratorTiming
 {
     public static int Run(int rounds)
@@ -25,6 +30,18 @@ internal static class GeneratorTiming
         {
             benchmarks.ColdGeneration500();
             benchmarks.EditOneOf500();
+        }
+
+        if (Environment.GetEnvironmentVariable("AVRO_TIMING_EDITS") is { } edits)
+        {
+            for (int i = 0; i < int.Parse(edits); i++) benchmarks.EditOneOf500();
+            Environment.Exit(0);
+        }
+
+        if (Environment.GetEnvironmentVariable("AVRO_TIMING_COLDS") is { } colds)
+        {
+            for (int i = 0; i < int.Parse(colds); i++) benchmarks.ColdGeneration500();
+            Environment.Exit(0);
         }
 
         var cold = new List<double>();

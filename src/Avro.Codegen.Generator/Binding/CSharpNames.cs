@@ -26,6 +26,7 @@ internal sealed class CSharpNames
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<string, NamedInfo> _named = new(StringComparer.Ordinal);
     private readonly List<NamedInfo> _order = new();
+    private readonly Dictionary<RecordSchema, Dictionary<string, string>> _propertyNames = new();
 
     // The home of each named type (the main type of the file whose schema defines it), for registering by reference.
     private Dictionary<string, string> _homes = new(StringComparer.Ordinal);
@@ -174,13 +175,25 @@ internal sealed class CSharpNames
     public string? HomeOf(string fullName) =>
         _homes.TryGetValue(fullName, out var home) && home != fullName && _named.ContainsKey(home) ? home : null;
 
-    public string PropertyNameOf(RecordSchema record, string fieldName) => FieldNames(record, _named[record.FullName])[fieldName];
+    public string PropertyNameOf(RecordSchema record, string fieldName) => PropertyNames(record)[fieldName];
+
+    /// <summary>The property name of each field of a declared record, by field name (made once per record: defaults ask again).</summary>
+    public Dictionary<string, string> PropertyNames(RecordSchema record)
+    {
+        if (!_propertyNames.TryGetValue(record, out var names))
+        {
+            names = FieldNames(record, _named[record.FullName]);
+            _propertyNames.Add(record, names);
+        }
+
+        return names;
+    }
 
     /// <summary>
     /// Property names: PascalCase of the field name. A field named like its record or like a generated member gets
     /// the suffix "Value" (C# forbids a member named like its type, CS0542), then a number for repeated collisions.
     /// </summary>
-    public static Dictionary<string, string> FieldNames(RecordSchema record, NamedInfo info)
+    private static Dictionary<string, string> FieldNames(RecordSchema record, NamedInfo info)
     {
         var taken = new HashSet<string>(ReservedMembers, StringComparer.Ordinal) { Naming.Unescape(info.CSharpName) };
         var names = new Dictionary<string, string>(StringComparer.Ordinal);

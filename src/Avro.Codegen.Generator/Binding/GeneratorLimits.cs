@@ -44,7 +44,10 @@ internal static class GeneratorLimits
                     {
                         Name(problems, $"field name in '{Short(type.FullName)}'", field.Name, field.Span);
                         Text(problems, $"The doc of field '{Short(field.Name)}'", field.Doc?.Length, field.Span);
-                        Text(problems, $"The default of field '{Short(field.Name)}'", field.Default?.ToJson().Length, field.Default?.Span ?? field.Span);
+                        if (field.Default is { } value && TextMayExceed(value.Span))
+                        {
+                            Text(problems, $"The default of field '{Short(field.Name)}'", value.ToJson().Length, value.Span ?? field.Span);
+                        }
                     }
 
                     break;
@@ -81,8 +84,7 @@ internal static class GeneratorLimits
     /// </summary>
     private static bool TemplateMayExceed(NamedSchema type)
     {
-        if (type.Span is not { } span || !(span.File.EndsWith(".avsc", System.StringComparison.OrdinalIgnoreCase)
-            || span.File.EndsWith(".avpr", System.StringComparison.OrdinalIgnoreCase)))
+        if (type.Span is not { } span || !IsJson(span.File))
         {
             return true;
         }
@@ -90,6 +92,15 @@ internal static class GeneratorLimits
         var added = (1L + type.Aliases.Count) * (type.FullName.Length + 32);
         return 2 * ((6L * span.Length) + added) > MaxTypeTextLength;
     }
+
+    /// <summary>
+    /// False when a JSON value's text is certainly within <see cref="MaxTextLength"/> as written (each character at
+    /// most a 6-character escape), so the binding step does not write every default to measure it.
+    /// </summary>
+    private static bool TextMayExceed(SourceSpan? span) => span is null || !IsJson(span.File) || 6L * span.Length > MaxTextLength;
+
+    private static bool IsJson(string path) =>
+        path.EndsWith(".avsc", System.StringComparison.OrdinalIgnoreCase) || path.EndsWith(".avpr", System.StringComparison.OrdinalIgnoreCase);
 
     private static void Name(List<DiagnosticInfo> problems, string what, string name, SourceSpan? at)
     {

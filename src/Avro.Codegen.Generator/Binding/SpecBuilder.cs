@@ -47,16 +47,16 @@ internal sealed class SpecBuilder : IDefaultNames
         var (ns, name, doc) = (info.CSharpNamespace, info.CSharpName, schema.Doc);
         return schema switch
         {
-            RecordSchema record => new RecordSpec(schema.FullName, hint, ns, name, _version, doc, table, fingerprint, BuildFields(record, info), IsRecursive(record)),
+            RecordSchema record => new RecordSpec(schema.FullName, hint, ns, name, _version, doc, table, fingerprint, BuildFields(record), IsRecursive(record)),
             EnumSchema enumSchema => new EnumSpec(schema.FullName, hint, ns, name, _version, doc, table, fingerprint, enumSchema.Symbols.ToEquatableArray(), enumSchema.Default),
             FixedSchema fixedSchema => new FixedSpec(schema.FullName, hint, ns, name, _version, doc, table, fingerprint, fixedSchema.Size),
             _ => null,
         };
     }
 
-    private EquatableArray<FieldSpec> BuildFields(RecordSchema record, NamedInfo info)
+    private EquatableArray<FieldSpec> BuildFields(RecordSchema record)
     {
-        var names = CSharpNames.FieldNames(record, info);
+        var names = _names.PropertyNames(record);
         var fields = new List<FieldSpec>();
         foreach (var field in record.Fields)
         {

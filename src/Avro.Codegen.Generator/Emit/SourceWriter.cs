@@ -28,6 +28,23 @@ internal sealed class SourceWriter
             return this;
         }
 
+        if (text.IndexOf('\n') < 0)
+        {
+            // One line (nearly every call, and the schema table's long entries): no split, no copy unless it needs trimming.
+            _builder.Append(' ', _indent * 4);
+            if (char.IsWhiteSpace(text[text.Length - 1]))
+            {
+                _builder.Append(text.TrimEnd());
+            }
+            else
+            {
+                _builder.Append(text);
+            }
+
+            _builder.Append('\n');
+            return this;
+        }
+
         foreach (var line in text.Split('\n'))
         {
             if (line.Length > 0)
