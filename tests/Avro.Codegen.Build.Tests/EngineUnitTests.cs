@@ -1,5 +1,5 @@
-using Avro.Codegen.Build.Gate;
-using Avro.Codegen.Build.Registry;
+using Avro.Codegen.Gate;
+using Avro.Codegen.Gate.Registry;
 using Avro.Codegen.Schema;
 
 namespace Avro.Codegen.Build.Tests;

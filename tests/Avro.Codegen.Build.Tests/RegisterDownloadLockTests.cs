@@ -1,4 +1,4 @@
-using Avro.Codegen.Build.Gate;
+using Avro.Codegen.Gate;
 using Avro.Codegen.Build.Tasks;
 using Avro.Codegen.Schema;
 using Microsoft.Build.Utilities;

@@ -49,14 +49,14 @@ public sealed class PackageTests
                      "lib/net8.0/Avro.Codegen.dll", "lib/net8.0/Avro.Codegen.Schema.dll",
                      "lib/net10.0/Avro.Codegen.dll", "lib/net10.0/Avro.Codegen.Schema.dll",
                      "analyzers/dotnet/cs/Avro.Codegen.Generator.dll", "analyzers/dotnet/cs/Avro.Codegen.Schema.dll",
-                     "tasks/netstandard2.0/Avro.Codegen.Build.dll", "tasks/netstandard2.0/Avro.Codegen.Schema.dll",
+                     "tasks/netstandard2.0/Avro.Codegen.Build.dll", "tasks/netstandard2.0/Avro.Codegen.Gate.dll", "tasks/netstandard2.0/Avro.Codegen.Schema.dll",
                      "build/Avro.Codegen.props", "build/Avro.Codegen.targets", "build/Avro.Codegen.Gate.props", "build/Avro.Codegen.Gate.targets",
                  })
         {
             Assert.Contains(expected, entries);
         }
 
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generator") || e.Contains("Avro.Codegen.Build")));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generator") || e.Contains("Avro.Codegen.Build") || e.Contains("Avro.Codegen.Gate")));
         Assert.DoesNotContain(entries, e => Path.GetFileName(e).StartsWith("Microsoft.Build", StringComparison.Ordinal)
                                             || Path.GetFileName(e).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
         using var nuspec = new StreamReader(zip.GetEntry("Avro.Codegen.nuspec")!.Open());

@@ -1,5 +1,5 @@
 using System;
-using Avro.Codegen.Build.Gate;
+using Avro.Codegen.Gate;
 using Microsoft.Build.Framework;
 
 namespace Avro.Codegen.Build.Tasks;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Avro.Codegen.Build.Gate;
-using Avro.Codegen.Build.Registry;
+using Avro.Codegen.Gate;
+using Avro.Codegen.Gate.Registry;
 using Avro.Codegen.Cli.Shared;
 
 namespace Avro.Codegen.Cli.Commands;

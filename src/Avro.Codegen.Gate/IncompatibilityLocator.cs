@@ -4,7 +4,7 @@ using System.Globalization;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Schema.Json;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>
 /// Turns the location of an incompatibility, as Avro's <c>SchemaCompatibility</c> and the registry write it

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>One incompatibility as the registry's verbose answer describes it.</summary>
 /// <param name="ErrorType">E.g. <c>READER_FIELD_MISSING_DEFAULT_VALUE</c>, or <see langword="null"/> for a free-form message.</param>

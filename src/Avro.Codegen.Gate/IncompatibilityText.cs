@@ -1,6 +1,6 @@
 using Avro.Codegen.Schema.Compatibility;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>
 /// Words an incompatibility found by the schema core the way the Confluent registry words it in verbose answers

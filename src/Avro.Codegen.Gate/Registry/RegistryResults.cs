@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Avro.Codegen.Build.Registry;
+namespace Avro.Codegen.Gate.Registry;
 
 /// <summary>One registered schema version, as <c>GET /subjects/{s}/versions/{v}</c> and lookups return it.</summary>
 /// <param name="Subject">The subject.</param>

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>What happened to one subject.</summary>
 public enum SubjectStatus

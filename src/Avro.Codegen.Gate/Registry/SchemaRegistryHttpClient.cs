@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Schema.Json;
 
-namespace Avro.Codegen.Build.Registry;
+namespace Avro.Codegen.Gate.Registry;
 
 /// <summary>
 /// The few Confluent Schema Registry calls the gate needs: latest or given version,

@@ -1,7 +1,7 @@
 using System;
 using System.Net.Http;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>One schema file handed to the gate, with the item metadata that decides its subject.</summary>
 /// <param name="Path">The <c>.avsc</c> path (as the build or the user gave it; diagnostics use it verbatim).</param>

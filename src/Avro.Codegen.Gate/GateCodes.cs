@@ -1,4 +1,4 @@
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>
 /// The catalog of <c>AVROB</c> diagnostic codes raised by the build gate, the register/download targets and the

@@ -1,6 +1,6 @@
 using System;
 
-namespace Avro.Codegen.Build.Registry;
+namespace Avro.Codegen.Gate.Registry;
 
 /// <summary>
 /// Where a schema registry is and how to authenticate to it. Credentials come from the URL's user-info or from the

@@ -1,6 +1,6 @@
 using System;
 
-namespace Avro.Codegen.Build.Registry;
+namespace Avro.Codegen.Gate.Registry;
 
 /// <summary>Why a registry request failed.</summary>
 public enum RegistryFailure

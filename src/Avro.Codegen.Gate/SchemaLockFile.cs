@@ -7,7 +7,7 @@ using System.Text;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Schema.Json;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>One entry of the lock file: the id and version the registry gave a schema under a subject.</summary>
 /// <param name="Subject">The subject.</param>

@@ -6,11 +6,11 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Avro.Codegen.Build.Registry;
+using Avro.Codegen.Gate.Registry;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Schema.Compatibility;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>
 /// The compatibility gate's engine, shared by the MSBuild tasks and the <c>avro-codegen registry</c> verbs: derives

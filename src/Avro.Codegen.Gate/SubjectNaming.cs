@@ -1,6 +1,6 @@
 using System;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>Confluent's subject name strategies.</summary>
 public enum SubjectNameStrategy

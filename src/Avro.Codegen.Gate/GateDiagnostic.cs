@@ -1,6 +1,6 @@
 using Avro.Codegen.Schema.Json;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 /// <summary>How serious a gate diagnostic is.</summary>
 public enum GateSeverity

@@ -4,10 +4,10 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Avro.Codegen.Build.Registry;
+using Avro.Codegen.Gate.Registry;
 using Avro.Codegen.Schema;
 
-namespace Avro.Codegen.Build.Gate;
+namespace Avro.Codegen.Gate;
 
 // Schema references (GateSettings.UseSchemaReferences): each schema names the types defined in the project's other
 // files instead of copying them, and references the subjects that hold those files' schemas. Those schemas are
