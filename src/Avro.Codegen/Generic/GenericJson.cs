@@ -6,6 +6,7 @@ using System.Text.Json;
 using Avro.Codegen.Json;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Schema.Json;
+using static Avro.Codegen.Json.AvroJsonTokens;
 
 namespace Avro.Codegen.Generic;
 
@@ -191,7 +192,7 @@ public static class GenericJson
             case SchemaKind.Enum:
                 var enumSchema = (EnumSchema)schema;
                 Expect(ref reader, JsonTokenType.String, "an enum symbol");
-                var symbol = Text(ref reader);
+                var symbol = GetString(ref reader);
                 if (enumSchema.IndexOf(symbol) < 0)
                 {
                     throw Error(ref reader, $"'{symbol}' is not a symbol of the enum '{enumSchema.FullName}'");
@@ -216,7 +217,7 @@ public static class GenericJson
                 var map = new Dictionary<string, object?>(StringComparer.Ordinal);
                 while (Next(ref reader) != JsonTokenType.EndObject)
                 {
-                    var key = Text(ref reader);
+                    var key = GetString(ref reader);
                     Next(ref reader);
                     map[key] = ReadValue(ref reader, values, options, depth + 1);
                 }
@@ -254,7 +255,7 @@ public static class GenericJson
             throw Error(ref reader, $"An empty object is not a union value; expected one of [{Names(union)}]");
         }
 
-        var name = Text(ref reader);
+        var name = GetString(ref reader);
         var branch = -1;
         for (var i = 0; i < union.Branches.Count; i++)
         {
@@ -288,7 +289,7 @@ public static class GenericJson
         var start = reader.TokenStartIndex;
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
-            var name = Text(ref reader);
+            var name = GetString(ref reader);
             var field = schema.GetField(name);
             if (field is null)
             {
@@ -392,16 +393,6 @@ public static class GenericJson
 
         throw new AvroDataException($"The default {value.ToJson()} is not a value of type {schema.TypeName}.");
     }
-
-    private static string Text(ref Utf8JsonReader reader) => AvroJsonTokens.GetString(ref reader);
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader) => AvroJsonTokens.Next(ref reader);
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what) => AvroJsonTokens.Expect(ref reader, type, what);
-
-    private static AvroDataException Unexpected(ref Utf8JsonReader reader, string what) => AvroJsonTokens.Unexpected(ref reader, what);
-
-    private static AvroDataException Error(ref Utf8JsonReader reader, string message) => AvroJsonTokens.Error(ref reader, message);
 
     private static string Names(UnionSchema union) => string.Join(", ", union.Branches.Select(b => b.TypeName));
 }
