@@ -94,11 +94,11 @@ internal static class HistoryEmitter
                 // The gate's folders hold every subject's versions (keys, primitives, schemas with references, the
                 // current version itself): the gate judges them; here they only add readers where they fit.
                 if (parsed.Schema is RecordSchema downloaded && FindReader(records, downloaded) is { } target
-                    && SchemaFingerprint.Crc64Avro(downloaded) != target.Spec.Fingerprint
+                    && SchemaFingerprint.Crc64Avro(downloaded) is var fingerprint && fingerprint != target.Spec.Fingerprint
                     && SchemaCompatibility.CheckReaderWriter(target.Schema, downloaded).IsCompatible
-                    && registered.Add((target.Spec.FullName, SchemaFingerprint.Crc64Avro(downloaded))))
+                    && registered.Add((target.Spec.FullName, fingerprint)))
                 {
-                    Register(registrations, target, downloaded, file.Path);
+                    Register(registrations, target, downloaded, fingerprint, file.Path);
                 }
 
                 continue;
@@ -128,9 +128,10 @@ internal static class HistoryEmitter
                 continue;
             }
 
-            if (registered.Add((reader.Value.Spec.FullName, SchemaFingerprint.Crc64Avro(writer))))
+            var writerFingerprint = SchemaFingerprint.Crc64Avro(writer);
+            if (registered.Add((reader.Value.Spec.FullName, writerFingerprint)))
             {
-                Register(registrations, reader.Value, writer, file.Path);
+                Register(registrations, reader.Value, writer, writerFingerprint, file.Path);
             }
         }
 
@@ -138,12 +139,12 @@ internal static class HistoryEmitter
     }
 
     private static void Register(List<(RecordSpec Reader, string Json, ulong Fingerprint, string Path, string? ReadMethod)> registrations,
-        (RecordSpec Spec, RecordSchema Schema) reader, RecordSchema writer, string path)
+        (RecordSpec Spec, RecordSchema Schema) reader, RecordSchema writer, ulong fingerprint, string path)
     {
         var method = "ReadVersion" + registrations.Count.ToString(CultureInfo.InvariantCulture);
         var summary = $"Reads data written with {Escape(Path.GetFileName(path))} straight into <c>{Escape(reader.Spec.FullName)}</c>.";
         var read = EvolvedReaderEmitter.TryEmit(method, reader.Spec, reader.Schema, writer, summary);
-        registrations.Add((reader.Spec, SchemaJson.ToJson(writer), SchemaFingerprint.Crc64Avro(writer), path, read));
+        registrations.Add((reader.Spec, SchemaJson.ToJson(writer), fingerprint, path, read));
     }
 
     /// <summary>Reports the diagnostics of <see cref="Check"/> and adds the registration file.</summary>
