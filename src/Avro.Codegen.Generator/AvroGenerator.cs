@@ -145,7 +145,7 @@ public sealed class AvroGenerator : IIncrementalGenerator
 
         try
         {
-            return new ParsedSchemaFile(input, SchemaParser.ParseUnlinked(new SchemaSource(input.Path, input.Text)));
+            return SetLinker.Parse(input);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

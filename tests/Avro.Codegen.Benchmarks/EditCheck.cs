@@ -32,5 +32,11 @@ internal static class EditCheck
         Console.WriteLine(
             $"// Edit of {editedName}: {changed.Count} generated sources changed (all its own); " +
             $"{rerun} of {outputs.Count} tracked outputs re-ran (New/Modified), the rest came from the driver's cache.");
+
+        // Where the edit's time went, by tracked step (the driver's own bookkeeping between steps is not in these).
+        var steps = after.Results.Single().TrackedSteps
+            .Select(pair => (Name: pair.Key, Ms: pair.Value.Sum(step => step.ElapsedTime.TotalMilliseconds), Runs: pair.Value.Length))
+            .OrderByDescending(step => step.Ms);
+        Console.WriteLine("// Edit time by step: " + string.Join(", ", steps.Select(step => $"{step.Name} {step.Ms:F1} ms ({step.Runs})")));
     }
 }

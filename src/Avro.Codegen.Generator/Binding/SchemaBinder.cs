@@ -39,9 +39,9 @@ internal static class SchemaBinder
 
         // Each file was parsed on its own in the per-file step; linking the set only declares and resolves names.
         files = files.Where(f => f.Input.ReadError is null && f.Unlinked is not null).ToList();
-        var set = SchemaParser.Link(files.Select(f => f.Unlinked!));
+        var linked = SetLinker.Link(files);
         cancellationToken.ThrowIfCancellationRequested();
-        foreach (var error in set.Errors)
+        foreach (var error in linked.SelectMany(file => file.Errors))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Schema(error.Code), LocationInfo.From(error.Span), error.Message));
         }
@@ -49,16 +49,16 @@ internal static class SchemaBinder
         var names = new CSharpNames(options, diagnostics);
         var declaredFiles = new List<SchemaFileResult>();
         var fileOf = new Dictionary<NamedSchema, int>();
-        for (var i = 0; i < set.Files.Count && i < files.Count; i++)
+        for (var i = 0; i < linked.Count && i < files.Count; i++)
         {
-            var result = set.Files[i];
+            var result = linked[i];
             if (!result.Success)
             {
                 // A bad file generates nothing; its errors are reported and the other files carry on.
                 continue;
             }
 
-            var beyondLimits = GeneratorLimits.Check(result.DefinedTypes);
+            var beyondLimits = ReferenceEquals(result, files[i].Alone) ? files[i].AloneLimits! : GeneratorLimits.Check(result.DefinedTypes).AsReadOnly();
             if (beyondLimits.Count > 0)
             {
                 // Generated code could not hold the file (the compiler would fail inside generated files, or without

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Avro.Codegen.Generator.Options;
 using Avro.Codegen.Schema;
 
@@ -11,16 +12,28 @@ namespace Avro.Codegen.Generator.Model;
 /// </summary>
 internal sealed class ParsedSchemaFile : IEquatable<ParsedSchemaFile>
 {
-    public ParsedSchemaFile(SchemaFileInput input, UnlinkedSchemaFile? unlinked)
+    public ParsedSchemaFile(SchemaFileInput input, UnlinkedSchemaFile? unlinked, SchemaFileResult? alone = null,
+        IReadOnlyList<DiagnosticInfo>? aloneLimits = null)
     {
         Input = input;
         Unlinked = unlinked;
+        Alone = alone;
+        AloneLimits = aloneLimits;
     }
 
     public SchemaFileInput Input { get; }
 
     /// <summary>The file's syntax tree and syntax errors; null when the file could not be read.</summary>
     public UnlinkedSchemaFile? Unlinked { get; }
+
+    /// <summary>
+    /// An <c>.avsc</c> file linked on its own: when it links without errors it needs no other file, and the set's link
+    /// reuses this graph (see <c>Binding/SetLinker</c>) instead of building it again on every edit of another file.
+    /// </summary>
+    public SchemaFileResult? Alone { get; }
+
+    /// <summary>What <c>GeneratorLimits.Check</c> says of <see cref="Alone"/>'s types, when it linked without errors.</summary>
+    public IReadOnlyList<DiagnosticInfo>? AloneLimits { get; }
 
     public bool Equals(ParsedSchemaFile? other) => other is not null && Input.Equals(other.Input);
 
