@@ -15,5 +15,19 @@ if (args is ["--generator-timing", ..])
     return GeneratorTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
 }
 
+// `--interleaved [rounds] [filter]`: every workload benchmark of ours and the peers' side by side in one process (see
+// Interleaved); `--loop User_Generated_Deserialize COUNT`: one benchmark in a loop, for callgrind's instruction counts.
+if (args is ["--interleaved", ..])
+{
+    return Interleaved.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60,
+        args.Length > 2 ? args[2] : null);
+}
+
+if (args is ["--loop", var name, var count])
+{
+    return Interleaved.Loop(name, long.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(UserBenchmarks).Assembly).Run(args);
 return 0;
