@@ -58,7 +58,24 @@ public ref struct AvroReader
     public readonly AvroReaderOptions Options => _options;
 
     /// <summary>Reads a boolean: a byte that must be 0 or 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool ReadBoolean()
+    {
+        var position = _position;
+        if ((uint)position < (uint)_data.Length)
+        {
+            uint b = _data[position];
+            if (b <= 1)
+            {
+                _position = position + 1;
+                return b != 0;
+            }
+        }
+
+        return ReadBooleanSlow();
+    }
+
+    private readonly bool ReadBooleanSlow()
     {
         var position = _position;
         if ((uint)position >= (uint)_data.Length)
@@ -66,14 +83,7 @@ public ref struct AvroReader
             ThrowTruncated(position, 1);
         }
 
-        var b = _data[position];
-        if (b > 1)
-        {
-            ThrowHelper.Throw($"Invalid boolean byte 0x{b:X2} (must be 0 or 1)", position);
-        }
-
-        _position = position + 1;
-        return b != 0;
+        return ThrowHelper.Throw<bool>($"Invalid boolean byte 0x{_data[position]:X2} (must be 0 or 1)", position);
     }
 
     /// <summary>Reads an int: a zig-zag varint of at most 5 bytes whose value fits 32 bits.</summary>
@@ -96,8 +106,8 @@ public ref struct AvroReader
 
     private int ReadIntSlow()
     {
-        // Two to five bytes with eight readable: decoded without a loop; anything else (truncated, too long, beyond
-        // 32 bits) takes the byte-by-byte loop, which also raises the errors.
+        // Two to five bytes: decoded without a loop; anything else (truncated, too long, beyond 32 bits, inputs under
+        // eight bytes) takes the byte-by-byte loop, which also raises the errors.
         if (TryReadVarint64(out var length, out var value) && length <= 5 && value <= uint.MaxValue)
         {
             _position += length;
@@ -153,8 +163,8 @@ public ref struct AvroReader
 
     private long ReadLongSlow()
     {
-        // Two to eight bytes (values up to 2^55) with eight readable: decoded without a loop; nine- and ten-byte
-        // varints and the last bytes of the input take the byte-by-byte loop, which also raises the errors.
+        // Two to eight bytes (values up to 2^55): decoded without a loop; nine- and ten-byte varints, truncated ones and
+        // inputs under eight bytes take the byte-by-byte loop, which also raises the errors.
         if (TryReadVarint64(out var length, out var value))
         {
             _position += length;
@@ -190,16 +200,37 @@ public ref struct AvroReader
     }
 
     /// <summary>
-    /// Decodes a varint of at most eight bytes from one unaligned 64-bit load, when eight bytes remain: the first byte
-    /// without the continuation bit ends it, the bytes after it are masked off, and the 7-bit groups are packed
-    /// together in three steps (pairs, quads, the two halves) instead of one shift and one branch per byte.
+    /// Decodes a varint of at most eight bytes from one unaligned 64-bit load (near the end of the input, of its last
+    /// eight bytes): the first byte without the continuation bit ends it, the bytes after it are
+    /// masked off, and the 7-bit groups are packed together in three steps (pairs, quads, the two halves) instead of
+    /// one shift and one branch per byte. False for longer varints and truncated input (the caller's loop decides).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly bool TryReadVarint64(out int length, out ulong value)
     {
-        if (_data.Length - _position >= sizeof(ulong))
+        var remaining = _data.Length - _position;
+        if (remaining > 0)
         {
-            var word = BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(_position, sizeof(ulong)));
+            ulong word;
+            if (remaining >= sizeof(ulong))
+            {
+                word = BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(_position, sizeof(ulong)));
+            }
+            else if (_data.Length >= sizeof(ulong))
+            {
+                // The input's last eight bytes, shifted so that the varint's first byte comes first; the zero bytes
+                // shifted in have no continuation bit, so a varint cut off by the end seems to stop after it, which the
+                // length check below catches.
+                word = BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(_data.Length - sizeof(ulong)))
+                    >> ((sizeof(ulong) - remaining) * 8);
+            }
+            else
+            {
+                length = 0;
+                value = 0;
+                return false;
+            }
+
             var stops = ~word & 0x8080808080808080UL;
             if (stops != 0)
             {
@@ -210,7 +241,7 @@ public ref struct AvroReader
                 word = ((word & 0x0FFFFFFF00000000UL) >> 4) | (word & 0x000000000FFFFFFFUL);
                 length = (BitOperations.TrailingZeroCount(stops) >> 3) + 1;
                 value = word;
-                return true;
+                return length <= remaining;
             }
         }
 
@@ -324,6 +355,7 @@ public ref struct AvroReader
     }
 
     /// <summary>Reads an enum symbol index and checks it is below <paramref name="symbolCount"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadEnum(int symbolCount)
     {
         var start = _position;
@@ -343,7 +375,23 @@ public ref struct AvroReader
     /// the budget for items that take no bytes (<c>null</c>, empty records), so a forged count fails here rather than
     /// in an allocation.
     /// </summary>
-    public long ReadBlockCount() => ReadBlockCount(1);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long ReadBlockCount()
+    {
+        // The common case inline: a one-byte count (0 to 63 items) that the remaining bytes can hold.
+        var position = _position;
+        if ((uint)position < (uint)_data.Length)
+        {
+            uint b = _data[position];
+            if ((b & 0x81) == 0 && (int)(b >> 1) < _data.Length - position)
+            {
+                _position = position + 1;
+                return b >> 1;
+            }
+        }
+
+        return ReadBlockCount(1);
+    }
 
     /// <summary>
     /// Reads a block header for items of at least <paramref name="minItemSize"/> bytes each: a count that

@@ -63,11 +63,106 @@ public class PrimitiveEncodingTests
         Assert.Contains("end of data", e.Message);
     }
 
+    // Varints of two to eight bytes are decoded from one 64-bit load (of the input's last eight bytes near its end);
+    // every length at every distance from the end must read as the byte loop reads it.
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-65L)]
+    [InlineData(8191L)]
+    [InlineData(-1_048_577L)]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)]
+    [InlineData(1_234_567_890_123L)]
+    [InlineData(-(1L << 55))]
+    [InlineData((1L << 55) - 1)]
+    [InlineData(1L << 56)]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void Multi_byte_varints_read_the_same_at_any_distance_from_the_end(long value)
+    {
+        var varint = ToBytes((ref AvroWriter w) => w.WriteLong(value));
+        for (var before = 0; before <= 9; before++)
+        {
+            for (var after = 0; after <= 9; after++)
+            {
+                // Zeros (the long 0) before and after the value.
+                byte[] data = [.. new byte[before], .. varint, .. new byte[after]];
+                var read = Read(data, (ref AvroReader r) =>
+                {
+                    for (var i = 0; i < before; i++)
+                    {
+                        Assert.Equal(0, r.ReadLong());
+                    }
+
+                    var v = r.ReadLong();
+                    Assert.Equal(before + varint.Length, r.Position);
+                    for (var i = 0; i < after; i++)
+                    {
+                        Assert.Equal(0, r.ReadLong());
+                    }
+
+                    return v;
+                });
+                Assert.Equal(value, read);
+                if (value is >= int.MinValue and <= int.MaxValue)
+                {
+                    Assert.Equal((int)value, Read(data, (ref AvroReader r) =>
+                    {
+                        r.Advance(before);
+                        var v = r.ReadInt();
+                        r.Advance(after);
+                        return v;
+                    }));
+                }
+                else
+                {
+                    var e = Fails(data, (ref AvroReader r) =>
+                    {
+                        r.Advance(before);
+                        return r.ReadInt();
+                    });
+                    Assert.Equal(before, e.Offset);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("00 00 00 00 00 00 00 8080", 7)]
+    [InlineData("00 00 00 00 00 00 00 00 00 FFFFFFFF", 9)]
+    [InlineData("00 8080808080808080", 1)]
+    [InlineData("00 00 808080", 2)]
+    public void Varint_cut_off_by_the_end_of_a_longer_input_names_its_offset(string hex, int offset)
+    {
+        var e = Fails<long>(Hex(hex), (ref AvroReader r) =>
+        {
+            while (true)
+            {
+                r.ReadLong();
+            }
+        });
+        Assert.Equal(offset, e.Offset);
+        Assert.Contains("end of data", e.Message);
+    }
+
+    [Fact]
+    public void Five_byte_int_beyond_32_bits_is_rejected_with_bytes_after_it()
+    {
+        var e = Fails(Hex("00 8080808010 00 00 00 00"), (ref AvroReader r) => { r.ReadInt(); return r.ReadInt(); });
+        Assert.Equal(1, e.Offset);
+        Assert.Contains("32 bits", e.Message);
+        var six = Fails(Hex("808080808000 00 00 00"), (ref AvroReader r) => r.ReadInt());
+        Assert.Equal(0, six.Offset);
+    }
+
     [Fact]
     public void Boolean_is_one_byte_and_other_values_are_rejected()
     {
         Assert.Equal(Hex("01 00"), ToBytes((ref AvroWriter w) => { w.WriteBoolean(true); w.WriteBoolean(false); }));
         Assert.True(Read(Hex("01"), (ref AvroReader r) => r.ReadBoolean()));
+        var invalid = Fails(Hex("01 02"), (ref AvroReader r) => { r.ReadBoolean(); return r.ReadBoolean(); });
+        Assert.Equal(1, invalid.Offset);
+        Assert.Contains("0x02", invalid.Message);
         Assert.Equal(0, Fails(Hex("02"), (ref AvroReader r) => r.ReadBoolean()).Offset);
         Assert.Equal(0, Fails([], (ref AvroReader r) => r.ReadBoolean()).Offset);
     }
@@ -251,6 +346,14 @@ public class PrimitiveEncodingTests
         var tooMany = Fails(Hex("C801 06 36 00"), ReadLongArray);
         Assert.Contains("Unexpected end of data", tooMany.Message);
         Assert.Equal(5, tooMany.Offset);
+
+        // The same with a one-byte count: 5 items claimed with 1 byte left.
+        var oneByte = Fails(Hex("0A 02"), ReadLongArray);
+        Assert.Contains("Unexpected end of data", oneByte.Message);
+        Assert.Equal(2, oneByte.Offset);
+        var noBudget = Fails(Hex("0A 02"), ReadLongArray, new AvroReaderOptions { MaxZeroSizeItems = 0 });
+        Assert.Contains("MaxZeroSizeItems", noBudget.Message);
+        Assert.Equal(0, noBudget.Offset);
 
         // 2^62 items: beyond both the input and the budget, rejected before anything is read.
         var forged = Fails(Hex("FEFFFFFFFFFFFFFF7F 06 36 00"), ReadLongArray);
