@@ -1,20 +1,27 @@
 using Avro.Codegen.Build.Tasks;
+using Avro.Codegen.TestRegistry;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace Avro.Codegen.Build.Tests;
 
-/// <summary>The MSBuild gate task against a loopback registry: what a build prints, where, and when it fails.</summary>
-public sealed class CheckTaskRegistryTests : IDisposable
+/// <summary>
+/// The MSBuild gate task against the loopback registry emulator: what a build prints, where, and when it fails. The
+/// emulator answers as the registry does; its fault injector supplies failures and the answers of other servers.
+/// </summary>
+public sealed class CheckTaskRegistryTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private readonly FakeRegistry _registry = new();
     private readonly MockBuildEngine _engine = new();
     private readonly Dictionary<string, string> _environment = new();
+    private readonly TestRegistryOptions _options = new();
+    private TestRegistryServer _registry = null!;
 
-    public void Dispose()
+    public async System.Threading.Tasks.Task InitializeAsync() => _registry = await TestRegistryServer.StartAsync(options: _options);
+
+    public async System.Threading.Tasks.Task DisposeAsync()
     {
-        _registry.Dispose();
+        await _registry.DisposeAsync();
         _dir.Dispose();
     }
 
@@ -22,7 +29,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
     {
         BuildEngine = _engine,
         Schemas = schemas,
-        RegistryUrl = _registry.Url,
+        RegistryUrl = _registry.Url(),
         ReadEnvironment = name => _environment.TryGetValue(name, out var value) ? value : null,
         RetryDelay = TimeSpan.FromMilliseconds(1),
     };
@@ -39,8 +46,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
     [Fact]
     public void Incompatible_change_is_an_error_at_the_offending_field()
     {
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        _registry.Compatibility["users-value"] = (false, TestSchemas.MissingDefaultMessages);
+        _registry.Seed("users-value", TestSchemas.UserHistory);
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
 
         Assert.False(task.Execute());
@@ -54,9 +60,8 @@ public sealed class CheckTaskRegistryTests : IDisposable
         Assert.Contains("against version 3, level BACKWARD", error.Message);
         Assert.False(task.Completed);
         Assert.Equal("Incompatible", Assert.Single(task.CheckedSchemas).GetMetadata("Status"));
-        var check = Assert.Single(_registry.Requests, r => r.Method == "POST");
-        Assert.Equal("/compatibility/subjects/users-value/versions/latest", check.Path);
-        Assert.Equal("?verbose=true", check.Query);
+        var check = Assert.Single(_registry.Requests(), r => r.Method == "POST");
+        Assert.Equal("/compatibility/subjects/users-value/versions/latest?verbose=true", check.Target);
         Assert.Equal("application/vnd.schemaregistry.v1+json", check.ContentType);
         Assert.Contains("\\\"email\\\"", check.Body);
     }
@@ -64,8 +69,8 @@ public sealed class CheckTaskRegistryTests : IDisposable
     [Fact]
     public void Compatible_change_passes_and_completes()
     {
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var latest = _registry.Seed("users-value", TestSchemas.UserHistory);
+        var task = Task(Schema("user.avsc", TestSchemas.UserV1.Replace("\"long\"}", "\"long\"},{\"name\":\"email\",\"type\":\"string\",\"default\":\"\"}")));
 
         Assert.True(task.Execute());
 
@@ -74,7 +79,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
         Assert.True(task.Completed);
         Assert.Contains(_engine.Messages, m => m.Message!.Contains("subject 'users-value' is compatible with version 3"));
         var outcome = Assert.Single(task.CheckedSchemas);
-        Assert.Equal(("users-value", "Compatible", "7", "3"),
+        Assert.Equal(("users-value", "Compatible", latest.Id.ToString(), "3"),
             (outcome.GetMetadata("Subject"), outcome.GetMetadata("Status"), outcome.GetMetadata("Id"), outcome.GetMetadata("Version")));
     }
 
@@ -96,10 +101,9 @@ public sealed class CheckTaskRegistryTests : IDisposable
     public void Old_servers_404_on_the_compatibility_endpoint_means_new_subject()
     {
         // Before Confluent 6.1 a missing subject answered 404/40401 even for "latest".
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        _registry.Override = r => r.Path.StartsWith("/compatibility/", StringComparison.Ordinal)
-            ? (404, "{\"error_code\":40401,\"message\":\"Subject not found.\"}")
-            : null;
+        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Faults.PathContains = "/compatibility/";
+        _registry.Faults.AnswerNext(1, 404, "{\"error_code\":40401,\"message\":\"Subject not found.\"}");
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
 
         Assert.True(task.Execute());
@@ -110,12 +114,8 @@ public sealed class CheckTaskRegistryTests : IDisposable
     public void Forward_incompatibility_is_located_by_field_name_in_the_new_file()
     {
         // The old schema is the reader: its path /fields/1 is 'email', which the new file declares first (line 6).
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV2);
-        _registry.Compatibility["users-value"] = (false, new[]
-        {
-            "{errorType:'TYPE_MISMATCH', description:'The type (path '/fields/1/type') of a field in the old schema does not match with the new schema', additionalInfo:'reader type: STRING not compatible with writer type: INT'}",
-            "{validateFields: 'false', compatibility: 'FORWARD'}",
-        });
+        _registry.Seed("users-value", TestSchemas.UserV2);
+        _registry.SetLevel("users-value", "FORWARD");
         var task = Task(Schema("user.avsc", TestSchemas.UserReordered));
 
         Assert.False(task.Execute());
@@ -130,24 +130,24 @@ public sealed class CheckTaskRegistryTests : IDisposable
     [Fact]
     public void Nested_paths_point_into_the_nested_record()
     {
-        _registry.Latest["orders-value"] = (1, 1, TestSchemas.Order);
-        _registry.Compatibility["orders-value"] = (false, new[]
-        {
-            "{errorType:'TYPE_MISMATCH', description:'The type (path '/fields/1/type/items/fields/1/type') of a field in the new schema does not match with the old schema', additionalInfo:'reader type: LONG not compatible with writer type: STRING'}",
-        });
+        // The registered Line.qty is a string; the file's is a long, which cannot read it (path /fields/1/type/items/fields/1/type).
+        _registry.Seed("orders-value", TestSchemas.Order.Replace("{ \"name\": \"qty\", \"type\": \"long\" }", "{ \"name\": \"qty\", \"type\": \"string\" }"));
         var task = Task(Schema("order.avsc", TestSchemas.Order, topic: "orders"));
 
         Assert.False(task.Execute());
 
         var error = Assert.Single(_engine.Errors);
         Assert.Equal(12, error.LineNumber);
+        Assert.Contains("reader type: LONG not compatible with writer type: STRING", error.Message);
     }
 
     [Fact]
     public void Incompatible_without_reasons_is_still_an_error_at_the_schema()
     {
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        _registry.Compatibility["users-value"] = (false, Array.Empty<string>());
+        // Not what Confluent's registry sends, but a registry-compatible server may.
+        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Faults.PathContains = "/compatibility/";
+        _registry.Faults.AnswerNext(1, 200, "{\"is_compatible\":false,\"messages\":[]}");
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
 
         Assert.False(task.Execute());
@@ -161,7 +161,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
     [Fact]
     public void Unreachable_registry_fails_closed_by_default_and_names_the_url()
     {
-        var closed = "http://127.0.0.1:" + FakeRegistry.FreePort();
+        var closed = LoopbackPort.ClosedUrl();
         var task = Task(Schema("a.avsc", TestSchemas.UserV2), Schema("b.avsc", TestSchemas.Order, topic: "orders"));
         task.RegistryUrl = closed;
         task.Retries = "1";
@@ -181,7 +181,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
     public void Unreachable_registry_is_a_warning_when_configured_and_the_check_is_not_complete()
     {
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
-        task.RegistryUrl = "http://127.0.0.1:" + FakeRegistry.FreePort();
+        task.RegistryUrl = LoopbackPort.ClosedUrl();
         task.RegistryFailureSeverity = "Warning";
         task.Retries = "0";
 
@@ -195,21 +195,20 @@ public sealed class CheckTaskRegistryTests : IDisposable
     [Fact]
     public void Server_errors_are_retried_then_succeed()
     {
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        var failures = 0;
-        _registry.Override = r => r.Method == "GET" && Interlocked.Increment(ref failures) <= 2
-            ? (503, "{\"error_code\":50003,\"message\":\"Error while forwarding\"}")
-            : null;
+        _registry.Seed("users-value", TestSchemas.UserV2);
+        // The first request is the GET of the latest version: it fails twice, then the retry gets the answer.
+        _registry.Faults.FailNext(2, 503);
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
 
         Assert.True(task.Execute());
         Assert.Equal(3, _registry.Count("GET", "/versions/latest"));
+        Assert.Equal(new[] { 503, 503, 200 }, _registry.Requests().Where(r => r.Method == "GET").Select(r => r.Status));
     }
 
     [Fact]
     public void Persistent_server_errors_are_unreachable_after_the_retries()
     {
-        _registry.Override = _ => (500, "{\"error_code\":50001,\"message\":\"Register schema operation failed while writing to the Kafka store\"}");
+        _registry.Faults.AnswerNext(100, 500, "{\"error_code\":50001,\"message\":\"Register schema operation failed while writing to the Kafka store\"}");
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
         task.Retries = "2";
 
@@ -219,14 +218,15 @@ public sealed class CheckTaskRegistryTests : IDisposable
         Assert.Equal("AVROB002", error.Code);
         Assert.Contains("answered 500", error.Message);
         Assert.Contains("Kafka store", error.Message);
-        Assert.Equal(3, _registry.Requests.Count);
+        Assert.Equal(3, _registry.Requests().Count);
     }
 
     [Fact]
     public void Unauthorized_is_a_request_failure_with_a_hint_and_no_secret()
     {
+        // The registry knows alice by another password.
+        _options.BasicAuthUsers["alice"] = "other-password";
         _environment["AVRO_SCHEMA_REGISTRY_USER_INFO"] = "alice:s3cret-pa55";
-        _registry.Override = _ => (401, "Unauthorized");
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
 
         Assert.False(task.Execute());
@@ -236,54 +236,67 @@ public sealed class CheckTaskRegistryTests : IDisposable
         Assert.Contains("401", error.Message);
         Assert.Contains("AVRO_SCHEMA_REGISTRY_USER_INFO", error.Message);
         Assert.DoesNotContain("s3cret", _engine.AllText());
-        Assert.Single(_registry.Requests);
+        Assert.Equal(401, Assert.Single(_registry.Requests()).Status);
     }
 
     [Fact]
     public void Basic_credentials_come_from_the_environment()
     {
+        // The registry requires exactly these credentials: every request passing proves they were sent.
+        _options.BasicAuthUsers["alice"] = "s3cret-pa55";
         _environment["AVRO_SCHEMA_REGISTRY_USER_INFO"] = "alice:s3cret-pa55";
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
 
         Assert.True(task.Execute());
 
-        var expected = "Basic " + Convert.ToBase64String("alice:s3cret-pa55"u8.ToArray());
-        Assert.All(_registry.Requests, r => Assert.Equal(expected, r.Authorization));
+        Assert.NotEmpty(_registry.Requests());
+        Assert.All(_registry.Requests(), r => Assert.Equal(("Basic", 404), (r.Authorization, r.Status)));
     }
 
     [Fact]
     public void Bearer_token_wins_over_basic_credentials()
     {
+        // The registry accepts the token only, so a basic header would be refused.
+        _options.BearerTokens.Add("tok-123456");
         _environment["AVRO_SCHEMA_REGISTRY_USER_INFO"] = "alice:s3cret-pa55";
         _environment["AVRO_SCHEMA_REGISTRY_BEARER_TOKEN"] = "tok-123456";
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
 
         Assert.True(task.Execute());
-        Assert.All(_registry.Requests, r => Assert.Equal("Bearer tok-123456", r.Authorization));
+        Assert.NotEmpty(_registry.Requests());
+        Assert.All(_registry.Requests(), r => Assert.Equal("Bearer", r.Authorization));
     }
 
     [Fact]
     public void Credentials_in_the_url_are_used_but_never_printed()
     {
-        _registry.Override = _ => (403, "{\"error_code\":40301,\"message\":\"User alice cannot access the resource\"}");
+        // The registry requires these credentials: the first build passing proves the URL's were sent.
+        _options.BasicAuthUsers["alice"] = "hunter2-xyz";
+        var url = _registry.Url().Replace("http://", "http://alice:hunter2-xyz@");
+        var passing = Task(Schema("user.avsc", TestSchemas.UserV2));
+        passing.RegistryUrl = url;
+        Assert.True(passing.Execute());
+        Assert.All(_registry.Requests(), r => Assert.Equal(("Basic", 404), (r.Authorization, r.Status)));
+
+        _registry.Stats.Reset();
+        _registry.Faults.AnswerNext(1, 403, "{\"error_code\":40301,\"message\":\"User alice cannot access the resource\"}");
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
-        task.RegistryUrl = _registry.Url.Replace("http://", "http://alice:hunter2-xyz@");
+        task.RegistryUrl = url;
 
         Assert.False(task.Execute());
 
-        Assert.Equal("Basic " + Convert.ToBase64String("alice:hunter2-xyz"u8.ToArray()), Assert.Single(_registry.Requests).Authorization);
+        Assert.Equal("Basic", Assert.Single(_registry.Requests()).Authorization);
         var error = Assert.Single(_engine.Errors);
-        Assert.Contains("registry " + _registry.Url + " answered 403", error.Message);
+        Assert.Contains("registry " + _registry.Url() + " answered 403", error.Message);
         Assert.DoesNotContain("hunter2", _engine.AllText());
     }
 
     [Fact]
     public void Schema_rejected_by_the_registry_is_AVROB004()
     {
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        _registry.Override = r => r.Path.StartsWith("/compatibility/", StringComparison.Ordinal)
-            ? (422, "{\"error_code\":42201,\"message\":\"Invalid schema of type AVRO, details: bad default\"}")
-            : null;
+        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Faults.PathContains = "/compatibility/";
+        _registry.Faults.AnswerNext(1, 422, "{\"error_code\":42201,\"message\":\"Invalid schema of type AVRO, details: bad default\"}");
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
 
         Assert.False(task.Execute());
@@ -297,7 +310,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
     [Fact]
     public void A_url_that_is_not_a_registry_is_reported_as_such()
     {
-        _registry.Override = _ => (200, "<html>hello</html>");
+        _registry.Faults.AnswerNext(100, 200, "<html>hello</html>", "text/html");
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
 
         Assert.False(task.Execute());
@@ -310,11 +323,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
     [Fact]
     public void Timeout_is_reported_as_unreachable()
     {
-        _registry.Override = _ =>
-        {
-            Thread.Sleep(2500);
-            return null;
-        };
+        _registry.Faults.LatencyMs = 2500;
         var task = Task(Schema("user.avsc", TestSchemas.UserV2));
         task.TimeoutSeconds = "1";
         task.Retries = "0";
@@ -346,7 +355,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
         var error = Assert.Single(_engine.Errors);
         Assert.Equal("AVROB006", error.Code);
         Assert.Contains(expected, error.Message);
-        Assert.Empty(_registry.Requests);
+        Assert.Empty(_registry.Requests());
     }
 
     [Fact]
@@ -359,7 +368,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
         Assert.Empty(_engine.Errors);
         Assert.Contains(_engine.Messages, m => m.Message!.Contains("not checked for compatibility, the schema is invalid"));
         Assert.Empty(_engine.Warnings);
-        Assert.Empty(_registry.Requests);
+        Assert.Empty(_registry.Requests());
     }
 
     [Fact]
@@ -443,7 +452,7 @@ public sealed class CheckTaskRegistryTests : IDisposable
         Assert.True(task.Execute());
 
         Assert.Equal("AVROB011", Assert.Single(_engine.Warnings).Code);
-        Assert.Empty(_registry.Requests);
+        Assert.Empty(_registry.Requests());
     }
 
     [Fact]
@@ -451,12 +460,12 @@ public sealed class CheckTaskRegistryTests : IDisposable
     {
         var address = Schema("address.avsc", """{"type":"record","name":"Address","namespace":"com.acme","fields":[{"name":"zip","type":"string"}]}""", topic: null);
         var customer = Schema("customer.avsc", """{"type":"record","name":"Customer","namespace":"com.acme","fields":[{"name":"home","type":"com.acme.Address"}]}""", topic: "customers");
-        _registry.Latest["customers-value"] = (1, 1, "{}");
+        _registry.Seed("customers-value", """{"type":"record","name":"Customer","namespace":"com.acme","fields":[{"name":"home","type":{"type":"record","name":"Address","fields":[{"name":"zip","type":"string"}]}}]}""");
         var task = Task(address, customer);
 
         Assert.True(task.Execute());
 
-        var sent = Assert.Single(_registry.Requests, r => r.Method == "POST").Body;
+        var sent = Assert.Single(_registry.Requests(), r => r.Method == "POST").Body;
         Assert.Contains("zip", sent);
     }
 
@@ -468,8 +477,9 @@ public sealed class CheckTaskRegistryTests : IDisposable
             .ToArray();
         foreach (var i in Enumerable.Range(0, 12))
         {
-            _registry.Latest[$"t{i:00}-value"] = (i + 1, 1, TestSchemas.UserV1);
-            _registry.Compatibility[$"t{i:00}-value"] = (i % 3 != 0, i % 3 == 0 ? TestSchemas.MissingDefaultMessages : Array.Empty<string>());
+            // Every third subject holds the version without 'email', which the file's new field without a default breaks.
+            var registered = i % 3 == 0 ? TestSchemas.UserV1 : TestSchemas.UserV2;
+            _registry.Seed($"t{i:00}-value", registered.Replace("\"User\"", $"\"User{i}\""));
         }
 
         var task = Task(items);
@@ -478,6 +488,6 @@ public sealed class CheckTaskRegistryTests : IDisposable
         Assert.False(task.Execute());
 
         Assert.Equal(new[] { "s00.avsc", "s03.avsc", "s06.avsc", "s09.avsc" }, _engine.Errors.Select(e => Path.GetFileName(e.File)).ToArray());
-        Assert.Equal(24, _registry.Requests.Count);
+        Assert.Equal(24, _registry.Requests().Count);
     }
 }

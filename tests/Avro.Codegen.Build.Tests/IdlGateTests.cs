@@ -1,19 +1,22 @@
 using Avro.Codegen.Build.Tasks;
 using Avro.Codegen.Schema;
+using Avro.Codegen.TestRegistry;
 using Microsoft.Build.Utilities;
 
 namespace Avro.Codegen.Build.Tests;
 
 /// <summary>Schemas defined in Avro IDL (.avdl) are checked and registered like .avsc ones; errors point into the .avdl.</summary>
-public sealed class IdlGateTests : IDisposable
+public sealed class IdlGateTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
     private readonly MockBuildEngine _engine = new();
-    private readonly FakeRegistry _registry = new();
+    private TestRegistryServer _registry = null!;
 
-    public void Dispose()
+    public async System.Threading.Tasks.Task InitializeAsync() => _registry = await TestRegistryServer.StartAsync();
+
+    public async System.Threading.Tasks.Task DisposeAsync()
     {
-        _registry.Dispose();
+        await _registry.DisposeAsync();
         _dir.Dispose();
     }
 
@@ -66,12 +69,11 @@ public sealed class IdlGateTests : IDisposable
     [Fact]
     public void RegistersTheMainSchemaAsJsonNotIdl()
     {
-        _registry.Register["users-value"] = 7;
-        var task = new RegisterAvroSchemas { BuildEngine = _engine, Schemas = new[] { Item("user.avdl", UserIdl) }, RegistryUrl = _registry.Url, ReadEnvironment = _ => null };
+        var task = new RegisterAvroSchemas { BuildEngine = _engine, Schemas = new[] { Item("user.avdl", UserIdl) }, RegistryUrl = _registry.Url(), ReadEnvironment = _ => null };
 
         Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
 
-        var body = Assert.Single(_registry.Requests, r => r.Path == "/subjects/users-value/versions").Body;
+        var body = Assert.Single(_registry.Requests(), r => r.Path() == "/subjects/users-value/versions").Body;
         Assert.Contains("\\\"type\\\":\\\"record\\\"", body);
         Assert.DoesNotContain("schema User", body);
     }
@@ -79,8 +81,6 @@ public sealed class IdlGateTests : IDisposable
     [Fact]
     public void EachRecordOfAProtocolIsRegisteredUnderItsRecordNameSubject()
     {
-        _registry.Register["shop.Order"] = 1;
-        _registry.Register["shop.Refund"] = 2;
         const string protocol = """
             @namespace("shop")
             protocol Shop {
@@ -94,7 +94,7 @@ public sealed class IdlGateTests : IDisposable
         _dir.Write("money.avsc", """{"type": "fixed", "name": "Money", "namespace": "shop", "size": 8}""");
         var task = new RegisterAvroSchemas
         {
-            BuildEngine = _engine, Schemas = new[] { Item("shop.avdl", protocol, topic: null, strategy: "RecordName") }, RegistryUrl = _registry.Url,
+            BuildEngine = _engine, Schemas = new[] { Item("shop.avdl", protocol, topic: null, strategy: "RecordName") }, RegistryUrl = _registry.Url(),
             ReadEnvironment = _ => null,
         };
 
@@ -102,7 +102,7 @@ public sealed class IdlGateTests : IDisposable
 
         Assert.Equal(new[] { "shop.Order", "shop.Refund" }, task.RegisteredSchemas.Select(s => s.GetMetadata("Subject")).Order(StringComparer.Ordinal));
         // The imported fixed is inlined: the registry knows nothing of the project's other files.
-        var order = Assert.Single(_registry.Requests, r => r.Path == "/subjects/shop.Order/versions").Body;
+        var order = Assert.Single(_registry.Requests(), r => r.Path() == "/subjects/shop.Order/versions").Body;
         Assert.Contains("\\\"size\\\":8", order);
     }
 
@@ -111,7 +111,7 @@ public sealed class IdlGateTests : IDisposable
     {
         var task = new RegisterAvroSchemas
         {
-            BuildEngine = _engine, Schemas = new[] { Item("two.avdl", "protocol P { record A { } record B { } }") }, RegistryUrl = _registry.Url,
+            BuildEngine = _engine, Schemas = new[] { Item("two.avdl", "protocol P { record A { } record B { } }") }, RegistryUrl = _registry.Url(),
             ReadEnvironment = _ => null,
         };
 
@@ -126,7 +126,7 @@ public sealed class IdlGateTests : IDisposable
     {
         var task = new RegisterAvroSchemas
         {
-            BuildEngine = _engine, Schemas = new[] { Item("bad.avdl", "schema R;\nrecord R { int x }") }, RegistryUrl = _registry.Url,
+            BuildEngine = _engine, Schemas = new[] { Item("bad.avdl", "schema R;\nrecord R { int x }") }, RegistryUrl = _registry.Url(),
             ReadEnvironment = _ => null,
         };
 

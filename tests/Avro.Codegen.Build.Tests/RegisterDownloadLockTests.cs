@@ -1,20 +1,23 @@
 using Avro.Codegen.Gate;
 using Avro.Codegen.Build.Tasks;
 using Avro.Codegen.Schema;
+using Avro.Codegen.TestRegistry;
 using Microsoft.Build.Utilities;
 
 namespace Avro.Codegen.Build.Tests;
 
-/// <summary>The pipeline targets' tasks (register, download) and the schema-id lock file.</summary>
-public sealed class RegisterDownloadLockTests : IDisposable
+/// <summary>The pipeline targets' tasks (register, download) and the schema-id lock file, against the registry emulator.</summary>
+public sealed class RegisterDownloadLockTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private readonly FakeRegistry _registry = new();
     private readonly MockBuildEngine _engine = new();
+    private TestRegistryServer _registry = null!;
 
-    public void Dispose()
+    public async System.Threading.Tasks.Task InitializeAsync() => _registry = await TestRegistryServer.StartAsync();
+
+    public async System.Threading.Tasks.Task DisposeAsync()
     {
-        _registry.Dispose();
+        await _registry.DisposeAsync();
         _dir.Dispose();
     }
 
@@ -31,29 +34,32 @@ public sealed class RegisterDownloadLockTests : IDisposable
 
     private CheckAvroSchemaCompatibility Check(params Microsoft.Build.Framework.ITaskItem[] schemas) => new()
     {
-        BuildEngine = _engine, Schemas = schemas, RegistryUrl = _registry.Url, LockFile = LockPath, ReadEnvironment = _ => null,
+        BuildEngine = _engine, Schemas = schemas, RegistryUrl = _registry.Url(), LockFile = LockPath, ReadEnvironment = _ => null,
     };
 
     [Fact]
     public void Register_prints_subject_to_id_and_outputs_it()
     {
-        _registry.Register["users-value"] = 42;
-        var task = new RegisterAvroSchemas { BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = _registry.Url, ReadEnvironment = _ => null };
+        // Another schema first, so the id the registry gives is not 1.
+        _registry.Seed("other-value", TestSchemas.Order);
+        var task = new RegisterAvroSchemas { BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = _registry.Url(), ReadEnvironment = _ => null };
 
         Assert.True(task.Execute());
 
-        Assert.Contains(_engine.Messages, m => m.Message == "users-value -> 42 (version 1)" && m.Importance == Microsoft.Build.Framework.MessageImportance.High);
+        var id = _registry.Registry.GetLatestVersion("users-value").Id;
+        Assert.Equal(2, id);
+        Assert.Contains(_engine.Messages, m => m.Message == "users-value -> 2 (version 1)" && m.Importance == Microsoft.Build.Framework.MessageImportance.High);
         var registered = Assert.Single(task.RegisteredSchemas);
-        Assert.Equal(("users-value", "42"), (registered.GetMetadata("Subject"), registered.GetMetadata("Id")));
-        Assert.Contains("\\\"email\\\"", Assert.Single(_registry.Requests, r => r.Path == "/subjects/users-value/versions").Body);
+        Assert.Equal(("users-value", "2"), (registered.GetMetadata("Subject"), registered.GetMetadata("Id")));
+        Assert.Contains("\\\"email\\\"", Assert.Single(_registry.Requests(), r => r.Path() == "/subjects/users-value/versions").Body);
     }
 
     [Fact]
     public void Register_conflict_is_AVROB001_with_the_registry_details_at_the_field()
     {
-        _registry.Register["users-value"] = "Schema being registered is incompatible with an earlier schema for subject \"users-value\", details: ["
-            + TestSchemas.MissingDefaultMessages[0] + ", {oldSchemaVersion: 3}, {oldSchema: '{\"type\":\"record\"}'}, {validateFields: 'false', compatibility: 'BACKWARD'}]";
-        var task = new RegisterAvroSchemas { BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = _registry.Url, ReadEnvironment = _ => null };
+        // The registry holds a version 3 without 'email'; the file adds it without a default, which BACKWARD refuses (409).
+        _registry.Seed("users-value", TestSchemas.UserHistory);
+        var task = new RegisterAvroSchemas { BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = _registry.Url(), ReadEnvironment = _ => null };
 
         Assert.False(task.Execute());
 
@@ -68,7 +74,7 @@ public sealed class RegisterDownloadLockTests : IDisposable
     {
         var task = new RegisterAvroSchemas
         {
-            BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = "http://127.0.0.1:" + FakeRegistry.FreePort(),
+            BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = LoopbackPort.ClosedUrl(),
             Retries = "0", ReadEnvironment = _ => null,
         };
 
@@ -88,29 +94,29 @@ public sealed class RegisterDownloadLockTests : IDisposable
     [Fact]
     public void Register_writes_the_lock_file()
     {
-        _registry.Register["users-value"] = 42;
+        _registry.Seed("other-value", TestSchemas.Order);
         var task = new RegisterAvroSchemas
         {
-            BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = _registry.Url, LockFile = LockPath, ReadEnvironment = _ => null,
+            BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = _registry.Url(), LockFile = LockPath, ReadEnvironment = _ => null,
         };
 
         Assert.True(task.Execute());
 
         Assert.Equal(
-            "{\n  \"schemas\": {\n    \"users-value\": { \"id\": 42, \"version\": 1, \"fingerprint\": \"" + Fingerprint(TestSchemas.UserV2) + "\" }\n  }\n}\n",
+            "{\n  \"schemas\": {\n    \"users-value\": { \"id\": 2, \"version\": 1, \"fingerprint\": \"" + Fingerprint(TestSchemas.UserV2) + "\" }\n  }\n}\n",
             File.ReadAllText(LockPath));
     }
 
     [Fact]
     public void Download_writes_the_latest_version_per_subject()
     {
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        _registry.Latest["extra"] = (8, 1, "\"string\"");
+        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Seed("extra", "\"string\"");
         var folder = Path.Combine(_dir.Path, "baseline");
         var task = new DownloadAvroSchemas
         {
             BuildEngine = _engine, Schemas = new[] { Schema() }, Subjects = new[] { "extra" }, OutputDirectory = folder,
-            RegistryUrl = _registry.Url, ReadEnvironment = _ => null,
+            RegistryUrl = _registry.Url(), ReadEnvironment = _ => null,
         };
 
         Assert.True(task.Execute());
@@ -128,7 +134,7 @@ public sealed class RegisterDownloadLockTests : IDisposable
         var task = new DownloadAvroSchemas
         {
             BuildEngine = _engine, Subjects = new[] { "nope-value" }, OutputDirectory = Path.Combine(_dir.Path, "out"),
-            RegistryUrl = _registry.Url, ReadEnvironment = _ => null,
+            RegistryUrl = _registry.Url(), ReadEnvironment = _ => null,
         };
 
         Assert.False(task.Execute());
@@ -141,12 +147,12 @@ public sealed class RegisterDownloadLockTests : IDisposable
     [Fact]
     public void Check_records_registered_ids_in_the_lock_file()
     {
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        _registry.Lookup["users-value"] = (9, 4);
+        var registered = _registry.Seed("users-value", [.. TestSchemas.UserHistory, TestSchemas.UserV2]);
+        Assert.Equal((4, 4), (registered.Id, registered.Version));
 
         Assert.True(Check(Schema()).Execute());
 
-        Assert.Contains("\"users-value\": { \"id\": 9, \"version\": 4", File.ReadAllText(LockPath));
+        Assert.Contains("\"users-value\": { \"id\": 4, \"version\": 4", File.ReadAllText(LockPath));
     }
 
     [Fact]
@@ -154,14 +160,16 @@ public sealed class RegisterDownloadLockTests : IDisposable
     {
         var lockText = "{\n  \"schemas\": {\n    \"users-value\": { \"id\": 9, \"version\": 4, \"fingerprint\": \"" + Fingerprint(TestSchemas.UserV2) + "\" }\n  }\n}\n";
         File.WriteAllText(LockPath, lockText);
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        _registry.Lookup["users-value"] = (15, 4);
+        // The registry holds the schema as version 4 too, but under id 5 (another schema took id 4 first).
+        _registry.Seed("other-value", TestSchemas.Order);
+        var registered = _registry.Seed("users-value", [.. TestSchemas.UserHistory, TestSchemas.UserV2]);
+        Assert.Equal((5, 4), (registered.Id, registered.Version));
 
         Assert.False(Check(Schema()).Execute());
 
         var error = Assert.Single(_engine.Errors);
         Assert.Equal("AVROB009", error.Code);
-        Assert.Contains("id 15", error.Message);
+        Assert.Contains("id 5", error.Message);
         Assert.Contains("records id 9", error.Message);
         Assert.Equal(lockText, File.ReadAllText(LockPath));
     }
@@ -170,7 +178,7 @@ public sealed class RegisterDownloadLockTests : IDisposable
     public void Locked_schema_missing_from_the_registry_is_AVROB009()
     {
         File.WriteAllText(LockPath, "{\"schemas\":{\"users-value\":{\"id\":9,\"version\":4,\"fingerprint\":\"" + Fingerprint(TestSchemas.UserV2) + "\"}}}");
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
+        _registry.Seed("users-value", TestSchemas.UserWithNick);
 
         Assert.False(Check(Schema()).Execute());
 
@@ -183,7 +191,7 @@ public sealed class RegisterDownloadLockTests : IDisposable
     public void Changed_schema_not_yet_registered_drops_its_stale_lock_entry()
     {
         File.WriteAllText(LockPath, "{\"schemas\":{\"users-value\":{\"id\":9,\"version\":4,\"fingerprint\":\"0000000000000000\"}}}");
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
+        _registry.Seed("users-value", TestSchemas.UserWithNick);
 
         Assert.True(Check(Schema()).Execute());
 
@@ -198,7 +206,7 @@ public sealed class RegisterDownloadLockTests : IDisposable
     public void Malformed_lock_file_is_AVROB010_at_its_line(string text, int line)
     {
         File.WriteAllText(LockPath, text);
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
+        _registry.Seed("users-value", TestSchemas.UserWithNick);
 
         Assert.False(Check(Schema()).Execute());
 
@@ -213,8 +221,8 @@ public sealed class RegisterDownloadLockTests : IDisposable
     public void Unwritable_lock_file_is_AVROB010()
     {
         var blocker = _dir.Write("not-a-folder", "a file where the lock file's folder should be");
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
-        _registry.Lookup["users-value"] = (9, 4);
+        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Seed("users-value", TestSchemas.UserV2);
         var task = Check(Schema());
         task.LockFile = Path.Combine(blocker, "avro-schemas.lock.json");
 
@@ -228,12 +236,12 @@ public sealed class RegisterDownloadLockTests : IDisposable
     [Fact]
     public void Unwritable_download_folder_is_AVROB014()
     {
-        _registry.Latest["users-value"] = (7, 3, TestSchemas.UserV1);
+        _registry.Seed("users-value", TestSchemas.UserHistory);
         var blocker = _dir.Write("not-a-folder", "x");
         var task = new DownloadAvroSchemas
         {
             BuildEngine = _engine, Subjects = new[] { "users-value" }, OutputDirectory = Path.Combine(blocker, "out"),
-            RegistryUrl = _registry.Url, ReadEnvironment = _ => null,
+            RegistryUrl = _registry.Url(), ReadEnvironment = _ => null,
         };
 
         Assert.False(task.Execute());
@@ -243,11 +251,7 @@ public sealed class RegisterDownloadLockTests : IDisposable
     [Fact]
     public async System.Threading.Tasks.Task Cancelling_stops_the_task_without_an_error()
     {
-        _registry.Override = _ =>
-        {
-            Thread.Sleep(3000);
-            return null;
-        };
+        _registry.Faults.LatencyMs = 3000;
         var task = Check(Schema());
         var cancel = System.Threading.Tasks.Task.Run(async () =>
         {

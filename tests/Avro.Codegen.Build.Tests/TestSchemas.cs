@@ -21,6 +21,22 @@ internal static class TestSchemas
         {"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"long"}]}
         """;
 
+    /// <summary>
+    /// A three-version history of subject <c>users-value</c> ending in <see cref="UserV1"/> (version 3), so answers name
+    /// a version other than the first.
+    /// </summary>
+    public static readonly string[] UserHistory =
+    {
+        """{"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"long"},{"name":"nick","type":"string","default":""}]}""",
+        """{"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"long"},{"name":"age","type":"int","default":0}]}""",
+        UserV1,
+    };
+
+    /// <summary>User with 'email' and a 'nick': registered, <see cref="UserV2"/> is a BACKWARD-compatible next version that the registry does not hold.</summary>
+    public const string UserWithNick = """
+        {"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"long"},{"name":"email","type":"string"},{"name":"nick","type":"string","default":""}]}
+        """;
+
     /// <summary>User with the order reversed and 'email' an int: a FORWARD reader (v1-like) finds 'email' at another index.</summary>
     public const string UserReordered = """
         {

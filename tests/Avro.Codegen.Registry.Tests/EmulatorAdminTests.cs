@@ -56,6 +56,52 @@ public sealed class EmulatorAdminTests
     }
 
     [Fact]
+    public async Task Canned_answers_are_sent_as_given_then_stop()
+    {
+        await using var server = await TestRegistryServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        (await http.PostAsync("__faults", Json("{\"answerNext\":1,\"answerStatus\":200,\"answerBody\":\"<html>hi</html>\",\"answerContentType\":\"text/html\"}")))
+            .EnsureSuccessStatusCode();
+        server.Faults.PathContains = "/compatibility/";
+
+        var other = await http.GetAsync("subjects");
+        var canned = await http.PostAsync("compatibility/subjects/s/versions/latest", Json("{\"schema\":\"\\\"int\\\"\"}"));
+        var real = await http.PostAsync("compatibility/subjects/s/versions/latest", Json("{\"schema\":\"\\\"int\\\"\"}"));
+        server.Faults.AnswerNext(1, 404, "{\"error_code\":40401,\"message\":\"Subject not found.\"}");
+        var registryJson = await http.PostAsync("compatibility/subjects/s/versions/latest", Json("{\"schema\":\"\\\"int\\\"\"}"));
+
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal("<html>hi</html>", await canned.Content.ReadAsStringAsync());
+        Assert.Equal("text/html", canned.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        Assert.Contains("\"is_compatible\":true", await real.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, registryJson.StatusCode);
+        Assert.Equal("application/vnd.schemaregistry.v1+json", registryJson.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("{\"error_code\":40401,\"message\":\"Subject not found.\"}", await registryJson.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Stats_record_each_request_body_and_content_type()
+    {
+        await using var server = await TestRegistryServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        var body = "{\"schema\":\"\\\"string\\\"\"}";
+        (await http.PostAsync("subjects/s/versions", new StringContent(body, Encoding.UTF8, "application/vnd.schemaregistry.v1+json"))).EnsureSuccessStatusCode();
+        (await http.GetAsync("subjects/s/versions/latest")).EnsureSuccessStatusCode();
+        var stats = await (await http.GetAsync("__stats")).Content.ReadAsStringAsync();
+
+        var post = server.Stats.Recent[0];
+        Assert.Equal(("POST", "/subjects/s/versions", body), (post.Method, post.Target, post.Body));
+        Assert.StartsWith("application/vnd.schemaregistry.v1+json", post.ContentType, StringComparison.Ordinal);
+        var get = server.Stats.Recent[1];
+        Assert.Equal((null, ""), (get.ContentType, get.Body));
+        // The registry still read the body it was sent: the schema is stored.
+        Assert.Equal("\"string\"", server.Registry.GetLatestVersion("s").Schema.Schema);
+        Assert.Contains("\"body\":", stats, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dropped_connections_fail_without_an_answer()
     {
         await using var server = await TestRegistryServer.StartAsync();

@@ -4,8 +4,9 @@ namespace Avro.Codegen.TestRegistry;
 
 /// <summary>
 /// Faults the emulator injects into registry requests (never into the <c>/__</c> admin endpoints), so client tests
-/// can see latency, server errors, dropped connections, a server that echoes the request's credentials, and huge
-/// answers. Counts decrease as requests consume them.
+/// can see latency, server errors, dropped connections, a server that echoes the request's credentials, huge
+/// answers, and any canned answer (what an old server, a proxy or a misconfigured URL sends). Counts decrease as
+/// requests consume them.
 /// </summary>
 public sealed class FaultInjector
 {
@@ -21,6 +22,12 @@ public sealed class FaultInjector
     private int _hugeNext;
     private long _hugeBytes;
     private bool _hugeDeclaresLength = true;
+    private int _answerNext;
+    private int _answerStatus = 200;
+    private string _answerBody = "";
+    private string _answerContentType = DefaultAnswerContentType;
+
+    private const string DefaultAnswerContentType = "application/vnd.schemaregistry.v1+json";
 
     /// <summary>Delay added to every registry request, in milliseconds.</summary>
     public int LatencyMs { get { lock (_gate) { return _latencyMs; } } set { lock (_gate) { _latencyMs = Math.Max(0, value); } } }
@@ -81,7 +88,24 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>When set, failures and drops apply only to requests whose path contains this text.</summary>
+    /// <summary>
+    /// Answers the next <paramref name="count"/> matching requests with <paramref name="status"/> and exactly
+    /// <paramref name="body"/> (of <paramref name="contentType"/>, the registry's JSON type unless given), whatever the
+    /// registry holds: an old server's 404, a rejection, an answer without reasons, a page that is not a registry.
+    /// </summary>
+    public void AnswerNext(int count, int status, string body, string? contentType = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        lock (_gate)
+        {
+            _answerNext = count;
+            _answerStatus = status;
+            _answerBody = body;
+            _answerContentType = contentType ?? DefaultAnswerContentType;
+        }
+    }
+
+    /// <summary>When set, faults apply only to requests whose path contains this text.</summary>
     public string? PathContains { get { lock (_gate) { return _pathContains; } } set { lock (_gate) { _pathContains = value; } } }
 
     /// <summary>Removes every fault.</summary>
@@ -100,46 +124,61 @@ public sealed class FaultInjector
             _hugeNext = 0;
             _hugeBytes = 0;
             _hugeDeclaresLength = true;
+            _answerNext = 0;
+            _answerStatus = 200;
+            _answerBody = "";
+            _answerContentType = DefaultAnswerContentType;
         }
     }
 
-    internal enum Action { None, Fail, Drop, EchoAuthorization, HugeBody }
+    internal enum Action { None, Fail, Drop, EchoAuthorization, HugeBody, Answer }
 
-    /// <summary>The fault for one request. <c>Bytes</c> is the huge body's size; <c>Flag</c> is plain text (echo) or declared length (huge body).</summary>
-    internal (Action Action, int Status, int LatencyMs, long Bytes, bool Flag) Next(string path)
+    /// <summary>
+    /// The fault for one request. <c>Bytes</c> is the huge body's size; <c>Flag</c> is plain text (echo) or declared
+    /// length (huge body); <c>Body</c> and <c>ContentType</c> are a canned answer's.
+    /// </summary>
+    internal readonly record struct Fault(Action Action, int Status, int LatencyMs, long Bytes = 0, bool Flag = false, string? Body = null, string? ContentType = null);
+
+    internal Fault Next(string path)
     {
         lock (_gate)
         {
             if (_pathContains is not null && !path.Contains(_pathContains, StringComparison.Ordinal))
             {
-                return (Action.None, 0, _latencyMs, 0, false);
+                return new Fault(Action.None, 0, _latencyMs);
             }
 
             if (_dropNext > 0)
             {
                 _dropNext--;
-                return (Action.Drop, 0, _latencyMs, 0, false);
+                return new Fault(Action.Drop, 0, _latencyMs);
             }
 
             if (_failNext > 0)
             {
                 _failNext--;
-                return (Action.Fail, _failStatus, _latencyMs, 0, false);
+                return new Fault(Action.Fail, _failStatus, _latencyMs);
             }
 
             if (_echoNext > 0)
             {
                 _echoNext--;
-                return (Action.EchoAuthorization, _echoStatus, _latencyMs, 0, _echoPlainText);
+                return new Fault(Action.EchoAuthorization, _echoStatus, _latencyMs, Flag: _echoPlainText);
             }
 
             if (_hugeNext > 0)
             {
                 _hugeNext--;
-                return (Action.HugeBody, 200, _latencyMs, _hugeBytes, _hugeDeclaresLength);
+                return new Fault(Action.HugeBody, 200, _latencyMs, _hugeBytes, _hugeDeclaresLength);
             }
 
-            return (Action.None, 0, _latencyMs, 0, false);
+            if (_answerNext > 0)
+            {
+                _answerNext--;
+                return new Fault(Action.Answer, _answerStatus, _latencyMs, Body: _answerBody, ContentType: _answerContentType);
+            }
+
+            return new Fault(Action.None, 0, _latencyMs);
         }
     }
 
@@ -177,6 +216,14 @@ public sealed class FaultInjector
                 _hugeDeclaresLength = !body.TryGetProperty("hugeBodyDeclaresLength", out var declares) || declares.ValueKind != JsonValueKind.False;
             }
 
+            if (body.TryGetProperty("answerNext", out var answer))
+            {
+                _answerNext = answer.GetInt32();
+                _answerStatus = body.TryGetProperty("answerStatus", out var answerStatus) ? answerStatus.GetInt32() : 200;
+                _answerBody = body.TryGetProperty("answerBody", out var answerBody) ? answerBody.GetString() ?? "" : "";
+                _answerContentType = body.TryGetProperty("answerContentType", out var answerType) ? answerType.GetString() ?? DefaultAnswerContentType : DefaultAnswerContentType;
+            }
+
             if (body.TryGetProperty("pathContains", out var path))
             {
                 _pathContains = path.ValueKind == JsonValueKind.String ? path.GetString() : null;
@@ -199,6 +246,10 @@ public sealed class FaultInjector
             w.WriteNumber("hugeBodyNext", _hugeNext);
             w.WriteNumber("hugeBodyBytes", _hugeBytes);
             w.WriteBoolean("hugeBodyDeclaresLength", _hugeDeclaresLength);
+            w.WriteNumber("answerNext", _answerNext);
+            w.WriteNumber("answerStatus", _answerStatus);
+            w.WriteString("answerBody", _answerBody);
+            w.WriteString("answerContentType", _answerContentType);
             if (_pathContains is not null)
             {
                 w.WriteString("pathContains", _pathContains);
@@ -214,7 +265,9 @@ public sealed class FaultInjector
 /// <param name="Target">Path and query, as sent.</param>
 /// <param name="Authorization">The Authorization scheme used (<c>Basic</c>, <c>Bearer</c>) or <see langword="null"/>; never the credentials.</param>
 /// <param name="Status">The status answered.</param>
-public sealed record RecordedRequest(string Method, string Target, string? Authorization, int Status);
+/// <param name="ContentType">The request's <c>Content-Type</c>, or <see langword="null"/> when it sent none.</param>
+/// <param name="Body">The request body as UTF-8 text (empty when there was none).</param>
+public sealed record RecordedRequest(string Method, string Target, string? Authorization, int Status, string? ContentType = null, string Body = "");
 
 /// <summary>
 /// Counts the registry requests served (admin endpoints excluded). Build-gate tests use the count to prove that a
@@ -284,6 +337,16 @@ public sealed class RequestStats
                 }
 
                 w.WriteNumber("status", r.Status);
+                if (r.ContentType is not null)
+                {
+                    w.WriteString("contentType", r.ContentType);
+                }
+
+                if (r.Body.Length > 0)
+                {
+                    w.WriteString("body", r.Body);
+                }
+
                 w.WriteEndObject();
             }
 

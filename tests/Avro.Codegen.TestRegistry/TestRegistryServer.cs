@@ -125,6 +125,15 @@ public sealed class TestRegistryServer : IAsyncDisposable
         // client can see it, so a test that asserts the count right after an answer never races the bookkeeping.
         app.Use(async (context, next) =>
         {
+            // The body is read once here and rewound, so the endpoints read it again as usual.
+            context.Request.EnableBuffering();
+            string body;
+            using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+            {
+                body = await reader.ReadToEndAsync(context.RequestAborted);
+            }
+
+            context.Request.Body.Position = 0;
             var recorded = 0;
             void Record()
             {
@@ -132,7 +141,8 @@ public sealed class TestRegistryServer : IAsyncDisposable
                 {
                     var scheme = context.Request.Headers.Authorization.ToString().Split(' ', 2)[0];
                     server().Stats.Record(new RecordedRequest(context.Request.Method,
-                        context.Request.Path + context.Request.QueryString, scheme.Length == 0 ? null : scheme, context.Response.StatusCode));
+                        context.Request.Path + context.Request.QueryString, scheme.Length == 0 ? null : scheme, context.Response.StatusCode,
+                        context.Request.ContentType, body));
                 }
             }
 
@@ -152,10 +162,10 @@ public sealed class TestRegistryServer : IAsyncDisposable
             }
         });
 
-        // Faults: latency, injected errors, dropped connections.
+        // Faults: latency, injected errors, dropped connections, echoed credentials, huge and canned answers.
         app.Use(async (context, next) =>
         {
-            var (action, status, latency, bytes, flag) = options.Faults.Next(context.Request.Path.Value ?? "/");
+            var (action, status, latency, bytes, flag, body, contentType) = options.Faults.Next(context.Request.Path.Value ?? "/");
             if (latency > 0)
             {
                 await Task.Delay(latency, context.RequestAborted);
@@ -175,6 +185,11 @@ public sealed class TestRegistryServer : IAsyncDisposable
                     return;
                 case FaultInjector.Action.HugeBody:
                     await HugeBodyAsync(context, bytes, declareLength: flag);
+                    return;
+                case FaultInjector.Action.Answer:
+                    context.Response.StatusCode = status;
+                    context.Response.ContentType = contentType;
+                    await context.Response.WriteAsync(body!);
                     return;
                 default:
                     await next(context);
