@@ -72,6 +72,16 @@ public ref struct AvroWriter
         return _buffer.Slice(_position);
     }
 
+    /// <summary>Writes the Confluent framing's 5-byte header (the registry serializer's first bytes, before the body).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void WriteConfluentHeader(int schemaId)
+    {
+        var span = Reserve(ConfluentFraming.HeaderLength);
+        BinaryPrimitives.WriteInt32BigEndian(span.Slice(1, sizeof(int)), schemaId);
+        span[0] = ConfluentFraming.MagicByte;
+        _position += ConfluentFraming.HeaderLength;
+    }
+
     /// <summary>
     /// Returns at least <paramref name="size"/> free bytes at the current position, asking the buffer writer for a new
     /// chunk when the current one has less (over a span, less room is an <see cref="AvroDataException"/>). Write into

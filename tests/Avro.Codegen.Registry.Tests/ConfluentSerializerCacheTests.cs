@@ -74,6 +74,17 @@ public sealed class ConfluentSerializerCacheTests : IAsyncLifetime
         new() { SchemaIdSource = source, SchemaId = schemaId, TimeProvider = clock };
 
     [Fact]
+    public void A_null_topic_is_rejected_also_after_a_topic_is_cached()
+    {
+        var serializer = new ConfluentAvroSerializer<Order>(_client);
+        var output = new ArrayBufferWriter<byte>();
+        Assert.Throws<ArgumentNullException>(() => serializer.Serialize(SmallOrder(), null!, output));
+        Assert.True(serializer.Serialize(SmallOrder(), "gamma", output));
+        Assert.Throws<ArgumentNullException>(() => serializer.Serialize(SmallOrder(), null!, output));
+        Assert.Throws<ArgumentNullException>(() => serializer.Serialize(SmallOrder(), null!));
+    }
+
+    [Fact]
     public async Task Alternating_topics_each_get_their_own_subjects_id_and_equal_strings_of_other_instances_resolve_alike()
     {
         var alphaId = _server.Registry.Register("alpha-value", new RegistrySchema(OrderWithDoc("alpha"))).Id;

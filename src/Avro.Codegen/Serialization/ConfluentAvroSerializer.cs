@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using Avro.Codegen.Registry;
 
 namespace Avro.Codegen.Serialization;
@@ -108,10 +107,7 @@ public sealed class ConfluentAvroSerializer<T> where T : class, IAvroRecord<T>
         // The header goes straight into the writer's first chunk, which the body then continues: one span from the
         // buffer writer for both, and no copy of the header.
         var writer = new AvroWriter(output);
-        var header = writer.GetSpan(ConfluentFraming.HeaderLength);
-        header[0] = ConfluentFraming.MagicByte;
-        BinaryPrimitives.WriteInt32BigEndian(header.Slice(1), id);
-        writer.Advance(ConfluentFraming.HeaderLength);
+        writer.WriteConfluentHeader(id);
         value.WriteAvro(ref writer);
         writer.Flush();
     }

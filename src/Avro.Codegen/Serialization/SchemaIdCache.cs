@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Avro.Codegen.Registry;
 
 namespace Avro.Codegen.Serialization;
@@ -60,7 +61,18 @@ internal sealed class SchemaIdCache
 
     public string SubjectFor(string topic) => _options.SubjectFor(topic, _writer.FullName ?? _writer.TypeName);
 
+    /// <summary>
+    /// The id for <paramref name="topic"/>. The common case, the topic of the last message with an id that never
+    /// expires, is checked inline (it is most of what framing adds to a serialize); the rest is out of line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Id(string topic)
+    {
+        var entry = _last;
+        return entry is not null && ReferenceEquals(entry.Topic, topic) && entry.ExpiresTicks == NeverExpires ? entry.Id : IdSlow(topic);
+    }
+
+    private int IdSlow(string topic)
     {
         ArgumentNullException.ThrowIfNull(topic);
         return TryGetCached(topic, out var id) ? id : ResolveWithinBudgetAsync(topic, CancellationToken.None).GetAwaiter().GetResult().Id;
