@@ -120,7 +120,7 @@ public sealed class SchemaRegistryClientResponseTests
         Assert.Equal("/subjects/a%20b%2Fc/versions?normalize=true", seen!.RequestUri!.PathAndQuery);
         Assert.Equal("application/vnd.schemaregistry.v1+json", seen.Content!.Headers.ContentType!.MediaType);
         Assert.Contains("application/vnd.schemaregistry.v1+json", seen.Headers.Accept.ToString(), StringComparison.Ordinal);
-        Assert.Equal("{\"schemaType\":\"AVRO\",\"schema\":\"\\u0022int\\u0022\",\"references\":[{\"name\":\"x.Y\",\"subject\":\"ref\",\"version\":2}]}", body);
+        Assert.Equal("{\"schemaType\":\"AVRO\",\"schema\":\"\\\"int\\\"\",\"references\":[{\"name\":\"x.Y\",\"subject\":\"ref\",\"version\":2}]}", body);
     }
 
     [Fact]

@@ -23,9 +23,8 @@ public sealed record RegistrySchema
     /// <summary>Creates a schema.</summary>
     public RegistrySchema(string schema, string? schemaType, IReadOnlyList<RegistryReference>? references)
     {
-        ArgumentNullException.ThrowIfNull(schema);
-        Schema = schema;
-        SchemaType = string.IsNullOrEmpty(schemaType) ? SchemaTypes.Avro : schemaType;
+        Schema = schema ?? throw new ArgumentNullException(nameof(schema));
+        SchemaType = schemaType is null || schemaType.Length == 0 ? SchemaTypes.Avro : schemaType;
         References = references ?? [];
     }
 
@@ -43,7 +42,13 @@ public sealed record RegistrySchema
         other is not null && Schema == other.Schema && SchemaType == other.SchemaType && References.SequenceEqual(other.References);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Schema, SchemaType, References.Count);
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            return ((StringComparer.Ordinal.GetHashCode(Schema) * 31) + StringComparer.Ordinal.GetHashCode(SchemaType)) * 31 + References.Count;
+        }
+    }
 }
 
 /// <summary>The schema types the Confluent registry knows.</summary>

@@ -10,8 +10,8 @@ namespace Avro.Codegen.Registry;
 /// <c>user:password</c>, the password alone; any echoed <c>Authorization</c> header value is removed whatever it holds.
 /// </summary>
 /// <remarks>
-/// One implementation for the runtime client and the build gate: the gate (netstandard2.0) compiles this file too,
-/// so it uses only APIs both targets have.
+/// One implementation for the runtime client, the build gate and the CLI, in the registry protocol layer
+/// (netstandard2.0), which all three reference.
 /// </remarks>
 internal static class SecretRedaction
 {
