@@ -46,10 +46,11 @@ public sealed class PackageTests
 
         foreach (var expected in new[]
                  {
-                     "lib/net8.0/Avro.Codegen.dll", "lib/net8.0/Avro.Codegen.Schema.dll",
-                     "lib/net10.0/Avro.Codegen.dll", "lib/net10.0/Avro.Codegen.Schema.dll",
+                     "lib/net8.0/Avro.Codegen.dll", "lib/net8.0/Avro.Codegen.Schema.dll", "lib/net8.0/Avro.Codegen.Registry.dll",
+                     "lib/net10.0/Avro.Codegen.dll", "lib/net10.0/Avro.Codegen.Schema.dll", "lib/net10.0/Avro.Codegen.Registry.dll",
                      "analyzers/dotnet/cs/Avro.Codegen.Generator.dll", "analyzers/dotnet/cs/Avro.Codegen.Schema.dll",
                      "tasks/netstandard2.0/Avro.Codegen.Build.dll", "tasks/netstandard2.0/Avro.Codegen.Gate.dll", "tasks/netstandard2.0/Avro.Codegen.Schema.dll",
+                     "tasks/netstandard2.0/Avro.Codegen.Registry.dll",
                      "build/Avro.Codegen.props", "build/Avro.Codegen.targets", "build/Avro.Codegen.Gate.props", "build/Avro.Codegen.Gate.targets",
                  })
         {
