@@ -47,8 +47,8 @@ public sealed class AvroGenerator : IIncrementalGenerator
             .Select(static (pair, ct) => Bind(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Bind);
 
-        // Per named type: the fingerprint and schema-table template, read from the schema graph. Cached unless the
-        // type's spec or the text of a file it reaches changed.
+        // Per named type: the spec, fingerprint and schema-table template, read from the schema graph. Cached unless the
+        // text of a file the type reaches or the C# names bound to what it reaches changed.
         var built = bound
             .SelectMany(static (result, _) => result.Types)
             .Select(static (type, _) => SchemaBinder.Build(type))
@@ -124,6 +124,11 @@ public sealed class AvroGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
+
+        var typeDiagnostics = built
+            .SelectMany(static (type, _) => type.Diagnostics)
+            .WithTrackingName(TrackingNames.TypeDiagnostics);
+        context.RegisterSourceOutput(typeDiagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public static class TrackingNames
     /// <summary>All files linked together and bound to C# (names, unions, field specs).</summary>
     public const string Bind = nameof(Bind);
 
-    /// <summary>One named type with its fingerprint and schema-table template, read from its linked schema.</summary>
+    /// <summary>One named type with its spec, fingerprint and schema-table template, read from its linked schema.</summary>
     public const string BuildType = nameof(BuildType);
 
     /// <summary>One generated record, enum or fixed type.</summary>
@@ -32,4 +32,7 @@ public static class TrackingNames
 
     /// <summary>The diagnostics of the bind step.</summary>
     public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>The diagnostics of the per-type step (defaults C# cannot express).</summary>
+    public const string TypeDiagnostics = nameof(TypeDiagnostics);
 }

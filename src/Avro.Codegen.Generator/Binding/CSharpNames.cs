@@ -22,7 +22,7 @@ internal sealed class CSharpNames
     };
 
 
-    private readonly GeneratorOptions _options;
+    private readonly GeneratorOptions? _options;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<string, NamedInfo> _named = new(StringComparer.Ordinal);
     private readonly List<NamedInfo> _order = new();
@@ -34,6 +34,12 @@ internal sealed class CSharpNames
     public CSharpNames(GeneratorOptions options, List<DiagnosticInfo> diagnostics)
     {
         _options = options;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Names already bound by the set (<see cref="DeclareBound"/>): the per-type step's view of one type's reach.</summary>
+    public CSharpNames(List<DiagnosticInfo> diagnostics)
+    {
         _diagnostics = diagnostics;
     }
 
@@ -62,6 +68,15 @@ internal sealed class CSharpNames
         _order.Add(info);
     }
 
+    /// <summary>Declares a type with the C# namespace and name the set's binding gave it.</summary>
+    public NamedInfo DeclareBound(NamedSchema schema, string? csNamespace, string csName)
+    {
+        var info = new NamedInfo(schema, csNamespace, string.Empty) { CSharpName = csName };
+        _named.Add(schema.FullName, info);
+        _order.Add(info);
+        return info;
+    }
+
     private string? MapNamespace(string? avroNamespace, string? namespaceOverride)
     {
         if (!string.IsNullOrWhiteSpace(namespaceOverride) && Naming.IsValidDottedName(namespaceOverride!.Trim()))
@@ -74,7 +89,7 @@ internal sealed class CSharpNames
             return null;
         }
 
-        foreach (var mapping in _options.NamespaceMap)
+        foreach (var mapping in _options!.NamespaceMap)
         {
             if (avroNamespace == mapping.AvroPrefix)
             {

@@ -83,43 +83,104 @@ internal static class SchemaBinder
         unions.Collect(names.Emitted);
         var specs = new SpecBuilder(names, unions, new TypeRefs(names, unions), version, diagnostics);
         var sources = new FileSources(files, fileOf);
-        var bound = new List<(NamedInfo Info, NamedTypeSpec? Spec)>();
-        foreach (var info in names.Emitted)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            bound.Add((info, specs.BuildSpec(info)));
-        }
+        var emitted = names.Emitted.ToList();
 
-        // Hint names are unique over every generated file, so they are settled here, before the per-type step.
-        var generated = bound.Where(b => b.Spec is not null).Select(b => (TypeSpec)b.Spec!).ToList();
-        generated.AddRange(specs.BuildUnionSpecs());
-        if (bound.Count > 0)
+        // Hint names are unique over every generated file, so they are settled here, before the per-type step. A named
+        // type's file is named after its full name; a fixed type with a logical type has no file.
+        var generated = emitted.Where(info => !info.IsLogicalFixed)
+            .Select(info => (Kind: SpecKind(info.Schema), info.Schema.FullName, HintName: info.Schema.FullName + ".g.cs")).ToList();
+        var unionSpecs = specs.BuildUnionSpecs().ToList();
+        generated.AddRange(unionSpecs.Select(spec => (spec.GetType(), spec.FullName, spec.HintName)));
+        var table = emitted.Count > 0 ? specs.BuildSchemaTable() : null;
+        if (table is not null)
         {
-            generated.Add(specs.BuildSchemaTable());
+            generated.Add((table.GetType(), table.FullName, table.HintName));
         }
 
         generated.Sort((a, b) => string.CompareOrdinal(a.HintName, b.HintName));
         var hints = UniqueHintNames(generated);
         T Final<T>(T spec) where T : TypeSpec => hints[(spec.GetType(), spec.FullName)] is var hint && hint == spec.HintName ? spec : spec with { HintName = hint };
 
-        var types = bound
-            .OrderBy(b => b.Info.Schema.FullName, StringComparer.Ordinal)
-            .Select(b => new BoundType(b.Info.Schema.FullName, b.Spec is null ? null : Final(b.Spec), names.HomeOf(b.Info.Schema.FullName), sources.Of(b.Info.Schema), b.Info.Schema))
-            .ToEquatableArray();
-        var unionSpecs = generated.OfType<UnionSpec>().Select(Final).ToEquatableArray();
-        var table = generated.OfType<SchemaTableSpec>().FirstOrDefault() is { } shell ? Final(shell) : null;
+        var types = new List<BoundType>(emitted.Count);
+        foreach (var info in emitted.OrderBy(info => info.Schema.FullName, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var binding = info.IsLogicalFixed ? null : BindType(info, hints[(SpecKind(info.Schema), info.Schema.FullName)], version, names, unions);
+            types.Add(new BoundType(info.Schema.FullName, binding, names.HomeOf(info.Schema.FullName), sources.Of(info.Schema), info.Schema));
+        }
+
         var registry = options.EmitRegistry ? specs.BuildRegistry() : null;
-        return new BindResult(types, unionSpecs, table, registry, diagnostics.ToEquatableArray());
+        return new BindResult(types.ToEquatableArray(), unionSpecs.Select(Final).ToEquatableArray(), table is null ? null : Final(table), registry,
+            diagnostics.ToEquatableArray());
     }
 
-    /// <summary>The per-type step: what the schema graph gives, the fingerprint and the schema-table template.</summary>
+    private static Type SpecKind(NamedSchema schema) => schema switch
+    {
+        RecordSchema => typeof(RecordSpec),
+        EnumSchema => typeof(EnumSpec),
+        _ => typeof(FixedSpec),
+    };
+
+    /// <summary>The names a type's spec is built with: its own, and those of every named type and union it reaches.</summary>
+    private static TypeBinding BindType(NamedInfo info, string hintName, string version, CSharpNames names, UnionCatalog unions)
+    {
+        var named = new List<BoundName>();
+        var reachedUnions = new Dictionary<string, BoundUnion>(StringComparer.Ordinal);
+        foreach (var schema in info.Schema.Reachable(new HashSet<AvroSchema>()))
+        {
+            if (schema is NamedSchema type)
+            {
+                var reached = names[type.FullName];
+                named.Add(new BoundName(type.FullName, reached.CSharpNamespace, reached.CSharpName));
+            }
+            else if (schema is UnionSchema union && unions.TryGet(union, out var reachedUnion) && !reachedUnions.ContainsKey(reachedUnion.Key))
+            {
+                reachedUnions.Add(reachedUnion.Key, new BoundUnion(reachedUnion.Key, reachedUnion.Name, reachedUnion.CaseNames.ToEquatableArray()));
+            }
+        }
+
+        return new TypeBinding(hintName, info.CSharpNamespace, info.CSharpName, version, unions.Namespace,
+            named.OrderBy(n => n.FullName, StringComparer.Ordinal).ToEquatableArray(),
+            reachedUnions.Values.OrderBy(u => u.Key, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The per-type step: the spec (from the type's schema and the names bound to what it reaches), the fingerprint and
+    /// the schema-table template, all read from the schema graph.
+    /// </summary>
     public static BuiltType Build(BoundType type)
     {
         var template = SchemaTemplate.Create(type.Schema);
         var templateSpec = new SchemaTemplateSpec(template.FullName, template.JsonHead, template.JsonParts.ToEquatableArray(),
             template.CanonicalParts.ToEquatableArray(), template.Holes.ToEquatableArray(), type.Home, TableEmitter.SchemaTableEntry(template, type.Home));
-        var spec = type.Spec is null ? null : type.Spec with { Fingerprint = SchemaFingerprint.Crc64Avro(type.Schema) };
-        return new BuiltType(spec, templateSpec);
+        if (type.Binding is not { } binding)
+        {
+            return new BuiltType(null, templateSpec, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        // The binding's names, attached again to the schemas they name, so that the spec builder reads them as in the set.
+        var diagnostics = new List<DiagnosticInfo>();
+        var names = new CSharpNames(diagnostics);
+        var unions = new UnionCatalog(binding.UnionNamespace);
+        var byName = binding.Names.ToDictionary(n => n.FullName, StringComparer.Ordinal);
+        var byKey = binding.Unions.ToDictionary(u => u.Key, StringComparer.Ordinal);
+        NamedInfo? own = null;
+        foreach (var schema in type.Schema.Reachable(new HashSet<AvroSchema>()))
+        {
+            if (schema is NamedSchema named && byName.TryGetValue(named.FullName, out var name))
+            {
+                var info = names.DeclareBound(named, name.Namespace, name.Name);
+                own = ReferenceEquals(named, type.Schema) ? info : own;
+            }
+            else if (schema is UnionSchema union && byKey.TryGetValue(UnionCatalog.UnionKey(union), out var bound))
+            {
+                unions.Register(union, bound.Name, bound.CaseNames);
+            }
+        }
+
+        var spec = new SpecBuilder(names, unions, new TypeRefs(names, unions), binding.Version, diagnostics).BuildSpec(own!);
+        spec = spec is null ? null : spec with { HintName = binding.HintName, Fingerprint = SchemaFingerprint.Crc64Avro(type.Schema) };
+        return new BuiltType(spec, templateSpec, diagnostics.ToEquatableArray());
     }
 
     /// <summary>The schema table with every named type's template, sorted by full name.</summary>
@@ -130,7 +191,7 @@ internal static class SchemaBinder
     /// Roslyn compares hint names ignoring case (and so do some file systems): <c>a.Record</c> and <c>a.record</c> are
     /// legal Avro names of two types, so later ones (in ordinal order) get <c>.2</c>, <c>.3</c>, ... before <c>.g.cs</c>.
     /// </summary>
-    private static Dictionary<(Type, string), string> UniqueHintNames(List<TypeSpec> types)
+    private static Dictionary<(Type, string), string> UniqueHintNames(List<(Type Kind, string FullName, string HintName)> types)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = new Dictionary<(Type, string), string>();
@@ -143,7 +204,7 @@ internal static class SchemaBinder
                 hint = stem + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
             }
 
-            result[(type.GetType(), type.FullName)] = hint;
+            result[(type.Kind, type.FullName)] = hint;
         }
 
         return result;

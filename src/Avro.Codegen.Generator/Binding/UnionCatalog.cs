@@ -30,8 +30,14 @@ internal sealed class UnionCatalog
     private readonly Dictionary<string, UnionInfo> _unions = new(StringComparer.Ordinal);
 
     public UnionCatalog(GeneratorOptions options)
+        : this(Naming.EscapeNamespace(options.UnionNamespace ?? GeneratorOptions.DefaultUnionNamespace))
     {
-        Namespace = Naming.EscapeNamespace(options.UnionNamespace ?? GeneratorOptions.DefaultUnionNamespace);
+    }
+
+    /// <summary>A catalog of unions named already (<see cref="Register"/>), in the escaped C# namespace <paramref name="escapedNamespace"/>.</summary>
+    public UnionCatalog(string escapedNamespace)
+    {
+        Namespace = escapedNamespace;
     }
 
     /// <summary>The C# namespace of the generated unions (and of the schema table and registry).</summary>
@@ -42,6 +48,19 @@ internal sealed class UnionCatalog
 
     /// <summary>The generated struct of <paramref name="union"/>.</summary>
     public UnionInfo this[AvroSchema union] => _unions[UnionKey(union)];
+
+    /// <summary>The generated struct of <paramref name="union"/>; false for a union that maps to <c>T?</c>.</summary>
+    public bool TryGet(UnionSchema union, out UnionInfo info) => _unions.TryGetValue(UnionKey(union), out info!);
+
+    /// <summary>Adds a union with the name and case names the set's catalog gave it (once per key).</summary>
+    public void Register(UnionSchema union, string name, IEnumerable<string> caseNames)
+    {
+        var key = UnionKey(union);
+        if (!_unions.ContainsKey(key))
+        {
+            _unions.Add(key, new UnionInfo(key, union) { Name = name, CaseNames = caseNames.ToArray() });
+        }
+    }
 
     /// <summary>
     /// Finds every union the types reach and names it: case names from the branches, the type name from the case names,
@@ -115,7 +134,7 @@ internal sealed class UnionCatalog
     }
 
     /// <summary>The identity of a union: its branches as the codec sees them. Equal keys share one generated type.</summary>
-    private static string UnionKey(AvroSchema schema) => schema switch
+    public static string UnionKey(AvroSchema schema) => schema switch
     {
         NamedSchema named => named.FullName,
         ArraySchema array => "array<" + UnionKey(array.Items) + ">",
