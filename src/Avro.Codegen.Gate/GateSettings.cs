@@ -17,6 +17,24 @@ public sealed record GateSchemaInput(string Path, string? Subject = null, string
 /// </summary>
 public sealed class GateSettings
 {
+    /// <summary>The environment variable holding basic-auth user info, <c>user:password</c>.</summary>
+    public const string UserInfoVariable = "AVRO_SCHEMA_REGISTRY_USER_INFO";
+
+    /// <summary>The environment variable holding a bearer token (sent instead of basic auth when both are set).</summary>
+    public const string BearerTokenVariable = "AVRO_SCHEMA_REGISTRY_BEARER_TOKEN";
+
+    /// <summary>The environment variable (and MSBuild property) holding the registry URL.</summary>
+    public const string UrlVariable = "AvroSchemaRegistryUrl";
+
+    /// <summary>The MSBuild property that sets <see cref="GateSettings.MaxResponseBytes"/> (named in the error when an answer is over it).</summary>
+    public const string MaxResponseBytesProperty = "AvroCodegen_RegistryMaxResponseBytes";
+
+    /// <summary>The default of <see cref="Timeout"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 8 MiB, as in the runtime client.</summary>
+    public const long DefaultMaxResponseBytes = 8L * 1024 * 1024;
+
     /// <summary>The registry URL; when set, schemas are checked against the live registry.</summary>
     public string? RegistryUrl { get; set; }
 
@@ -27,10 +45,10 @@ public sealed class GateSettings
     public string? BearerToken { get; set; }
 
     /// <summary>The time allowed for one registry request.</summary>
-    public TimeSpan Timeout { get; set; } = Registry.RegistryConnection.DefaultTimeout;
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>The largest registry answer read, in bytes (default 8 MiB); a longer one fails the request.</summary>
-    public long MaxResponseBytes { get; set; } = Registry.RegistryConnection.DefaultMaxResponseBytes;
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>Retries after a transport failure or a retriable status.</summary>
     public int Retries { get; set; } = 2;

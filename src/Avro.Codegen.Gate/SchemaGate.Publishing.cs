@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Avro.Codegen.Gate.Registry;
+using Avro.Codegen.Registry;
 using Avro.Codegen.Schema;
 
 namespace Avro.Codegen.Gate;
@@ -17,7 +17,7 @@ public static partial class SchemaGate
 {
     private sealed partial class Run
     {
-        public async Task Register(SchemaRegistryHttpClient client, List<Prepared> prepared, CancellationToken cancellationToken)
+        public async Task Register(GateRegistry client, List<Prepared> prepared, CancellationToken cancellationToken)
         {
             SchemaLockFile? lockFile = null;
             if (!string.IsNullOrWhiteSpace(_settings.LockFile))
@@ -40,7 +40,7 @@ public static partial class SchemaGate
             }
         }
 
-        public async Task Download(SchemaRegistryHttpClient client, List<(int Index, string Subject)> subjects, string folder, CancellationToken cancellationToken)
+        public async Task Download(GateRegistry client, List<(int Index, string Subject)> subjects, string folder, CancellationToken cancellationToken)
         {
             // The subjects that downloaded schemas reference are written too, each once, round by round.
             var seen = new HashSet<string>(subjects.Select(s => s.Subject), StringComparer.Ordinal);
@@ -53,7 +53,7 @@ public static partial class SchemaGate
             }
         }
 
-        private async Task DownloadRound(SchemaRegistryHttpClient client, List<(int Index, string Subject)> subjects, string folder,
+        private async Task DownloadRound(GateRegistry client, List<(int Index, string Subject)> subjects, string folder,
             List<(int Index, string Subject)> referenced, HashSet<string> seen, CancellationToken cancellationToken)
         {
             await ForEach(subjects, s => s.Index, _ => null, async item =>
@@ -67,15 +67,15 @@ public static partial class SchemaGate
 
                 // Stored indented, so a committed baseline reviews like any other schema file; a schema with references
                 // is stored with the referenced types defined in it, as the offline check needs it.
-                var parsed = latest.References.Count == 0
-                    ? ParseQuietly(latest.Schema)
+                var parsed = latest.Schema.References.Count == 0
+                    ? ParseQuietly(latest.Schema.Schema)
                     : await ResolveReferencesAsync(client, latest, item.Index, cancellationToken).ConfigureAwait(false);
                 lock (_gate)
                 {
-                    referenced.AddRange(latest.References.Where(r => seen.Add(r.Subject)).Select(r => (item.Index, r.Subject)));
+                    referenced.AddRange(latest.Schema.References.Where(r => seen.Add(r.Subject)).Select(r => (item.Index, r.Subject)));
                 }
 
-                var text = parsed is null ? latest.Schema : SchemaJson.ToJson(parsed, indented: true);
+                var text = parsed is null ? latest.Schema.Schema : SchemaJson.ToJson(parsed, indented: true);
                 var path = Path.Combine(folder, SubjectFileName(item.Subject) + ".avsc");
                 try
                 {

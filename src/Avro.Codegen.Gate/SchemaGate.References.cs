@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Avro.Codegen.Gate.Registry;
+using Avro.Codegen.Registry;
 using Avro.Codegen.Schema;
 
 namespace Avro.Codegen.Gate;
@@ -118,15 +118,15 @@ public static partial class SchemaGate
         /// referenced schemas, or, while one of them is not registered yet, the schema with the referenced types
         /// inlined (the same schema, so the same verdict).
         /// </summary>
-        private async Task<(string Text, IReadOnlyList<SchemaReference>? References)> ForCheckAsync(SchemaRegistryHttpClient client, Prepared item,
+        private async Task<RegistrySchema> ForCheckAsync(GateRegistry client, Prepared item,
             CancellationToken cancellationToken)
         {
             if (item.References.Count == 0)
             {
-                return (item.Text, null);
+                return new RegistrySchema(item.Text);
             }
 
-            var references = new List<SchemaReference>(item.References.Count);
+            var references = new List<RegistryReference>(item.References.Count);
             foreach (var target in item.References)
             {
                 var existing = await FindRegisteredAsync(client, target, cancellationToken).ConfigureAwait(false);
@@ -134,20 +134,20 @@ public static partial class SchemaGate
                 {
                     Add(item.Index, new GateDiagnostic(GateSeverity.Message, null,
                         $"{item.Input.Path}: subject '{item.Subject}' is checked with the referenced types inlined: the schema of {target.UnitName} is not registered under '{target.Subject}' yet"));
-                    return (SchemaJson.ToJson(item.Schema), null);
+                    return new RegistrySchema(SchemaJson.ToJson(item.Schema));
                 }
 
-                references.Add(new SchemaReference(target.UnitName!, target.Subject, existing.Version));
+                references.Add(new RegistryReference(target.UnitName!, target.Subject, existing.Version));
             }
 
-            return (item.Text, references);
+            return new RegistrySchema(item.Text, SchemaTypes.Avro, references);
         }
 
         /// <summary>The version of the registry that holds exactly this schema (and its references), or <see langword="null"/>.</summary>
-        private Task<RegisteredVersion?> FindRegisteredAsync(SchemaRegistryHttpClient client, Prepared item, CancellationToken cancellationToken) =>
+        private Task<RegisteredVersion?> FindRegisteredAsync(GateRegistry client, Prepared item, CancellationToken cancellationToken) =>
             Once(_existing, item, async () =>
             {
-                var references = new List<SchemaReference>(item.References.Count);
+                var references = new List<RegistryReference>(item.References.Count);
                 foreach (var target in item.References)
                 {
                     var existing = await FindRegisteredAsync(client, target, cancellationToken).ConfigureAwait(false);
@@ -156,17 +156,17 @@ public static partial class SchemaGate
                         return null;
                     }
 
-                    references.Add(new SchemaReference(target.UnitName!, target.Subject, existing.Version));
+                    references.Add(new RegistryReference(target.UnitName!, target.Subject, existing.Version));
                 }
 
-                return await client.LookupAsync(item.Subject, item.Text, references, cancellationToken).ConfigureAwait(false);
+                return await client.LookupAsync(item.Subject, new RegistrySchema(item.Text, SchemaTypes.Avro, references), cancellationToken).ConfigureAwait(false);
             });
 
         /// <summary>Registers the schemas <paramref name="item"/> references, then <paramref name="item"/>; <see langword="null"/> when one failed (reported).</summary>
-        private Task<RegisteredVersion?> RegisterOnceAsync(SchemaRegistryHttpClient client, Prepared item, SchemaLockFile? lockFile, CancellationToken cancellationToken) =>
+        private Task<RegisteredVersion?> RegisterOnceAsync(GateRegistry client, Prepared item, SchemaLockFile? lockFile, CancellationToken cancellationToken) =>
             Once(_registered, item, async () =>
             {
-                var references = new List<SchemaReference>(item.References.Count);
+                var references = new List<RegistryReference>(item.References.Count);
                 foreach (var target in item.References)
                 {
                     var done = await RegisterOnceAsync(client, target, lockFile, cancellationToken).ConfigureAwait(false);
@@ -179,19 +179,20 @@ public static partial class SchemaGate
                         return null;
                     }
 
-                    references.Add(new SchemaReference(target.UnitName!, target.Subject, done.Version));
+                    references.Add(new RegistryReference(target.UnitName!, target.Subject, done.Version));
                 }
 
                 return await RegisterOneAsync(client, item, references, lockFile, cancellationToken).ConfigureAwait(false);
             });
 
-        private async Task<RegisteredVersion?> RegisterOneAsync(SchemaRegistryHttpClient client, Prepared item, IReadOnlyList<SchemaReference> references,
+        private async Task<RegisteredVersion?> RegisterOneAsync(GateRegistry client, Prepared item, IReadOnlyList<RegistryReference> references,
             SchemaLockFile? lockFile, CancellationToken cancellationToken)
         {
             try
             {
-                var id = await client.RegisterAsync(item.Subject, item.Text, references, cancellationToken).ConfigureAwait(false);
-                var registered = await client.LookupAsync(item.Subject, item.Text, references, cancellationToken).ConfigureAwait(false);
+                var schema = new RegistrySchema(item.Text, SchemaTypes.Avro, references);
+                var id = await client.RegisterAsync(item.Subject, schema, cancellationToken).ConfigureAwait(false);
+                var registered = await client.LookupAsync(item.Subject, schema, cancellationToken).ConfigureAwait(false);
                 var referenced = references.Count == 0 ? "" : ", referencing " + string.Join(", ", references.Select(r => $"{r.Subject} v{r.Version.ToString(CultureInfo.InvariantCulture)}"));
                 Add(item.Index, new GateDiagnostic(GateSeverity.Message, null,
                     $"{item.Subject} -> {id.ToString(CultureInfo.InvariantCulture)}" + (registered is null ? "" : $" (version {registered.Version.ToString(CultureInfo.InvariantCulture)}{referenced})")));
@@ -206,7 +207,7 @@ public static partial class SchemaGate
 
                 return registered;
             }
-            catch (RegistryIncompatibleException exception)
+            catch (RegistryException exception) when (exception.Status == 409)
             {
                 var reasons = RegistryMessages.ParseConflict(exception.Message);
                 foreach (var incompatibility in reasons.Incompatibilities)
@@ -220,7 +221,7 @@ public static partial class SchemaGate
                 Outcome(item.Index, new SubjectOutcome(item.Input.Path, item.Subject, SubjectStatus.Incompatible));
                 return null;
             }
-            catch (RegistryException exception) when (exception.Failure == RegistryFailure.InvalidSchema)
+            catch (RegistryException exception) when (exception.ErrorCode == RegistryErrorCodes.InvalidSchema)
             {
                 RejectedSchema(item, exception);
                 return null;
@@ -231,7 +232,7 @@ public static partial class SchemaGate
         /// A downloaded schema with references, parsed with the referenced schemas (fetched each once, dependencies
         /// first) as known types; <see langword="null"/> after reporting a reference the registry does not hold.
         /// </summary>
-        private async Task<AvroSchema?> ResolveReferencesAsync(SchemaRegistryHttpClient client, RegisteredVersion latest, int index, CancellationToken cancellationToken)
+        private async Task<AvroSchema?> ResolveReferencesAsync(GateRegistry client, RegisteredVersion latest, int index, CancellationToken cancellationToken)
         {
             var known = new Dictionary<string, NamedSchema>(StringComparer.Ordinal);
             var visited = new HashSet<(string, int)>();
@@ -240,12 +241,12 @@ public static partial class SchemaGate
                 return null;
             }
 
-            var parsed = SchemaParser.Parse(latest.Schema, SubjectFileName(latest.Subject) + ".avsc", known.Values);
+            var parsed = SchemaParser.Parse(latest.Schema.Schema, SubjectFileName(latest.Subject) + ".avsc", known.Values);
             return parsed.Success ? parsed.Schema : null;
 
             async Task<bool> CollectAsync(RegisteredVersion schema, int depth)
             {
-                foreach (var reference in schema.References)
+                foreach (var reference in schema.Schema.References)
                 {
                     if (depth > MaxReferenceDepth || visited.Count >= MaxReferencedSchemas)
                     {
@@ -274,7 +275,7 @@ public static partial class SchemaGate
                         return false;
                     }
 
-                    foreach (var type in SchemaParser.Parse(target.Schema, SubjectFileName(target.Subject) + ".avsc", known.Values).DefinedTypes)
+                    foreach (var type in SchemaParser.Parse(target.Schema.Schema, SubjectFileName(target.Subject) + ".avsc", known.Values).DefinedTypes)
                     {
                         known[type.FullName] = type;
                     }

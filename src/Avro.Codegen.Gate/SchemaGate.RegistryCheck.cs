@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Avro.Codegen.Gate.Registry;
+using Avro.Codegen.Registry;
 
 namespace Avro.Codegen.Gate;
 
@@ -15,7 +15,7 @@ public static partial class SchemaGate
 {
     private sealed partial class Run
     {
-        public async Task CheckAgainstRegistry(SchemaRegistryHttpClient client, List<Prepared> prepared, CancellationToken cancellationToken)
+        public async Task CheckAgainstRegistry(GateRegistry client, List<Prepared> prepared, CancellationToken cancellationToken)
         {
             SchemaLockFile? lockFile = null;
             if (!string.IsNullOrWhiteSpace(_settings.LockFile))
@@ -43,13 +43,13 @@ public static partial class SchemaGate
             }
         }
 
-        private async Task<SubjectStatus> CheckOne(SchemaRegistryHttpClient client, Prepared item, CancellationToken cancellationToken)
+        private async Task<SubjectStatus> CheckOne(GateRegistry client, Prepared item, CancellationToken cancellationToken)
         {
             try
             {
                 var latest = await client.GetLatestAsync(item.Subject, cancellationToken).ConfigureAwait(false);
-                (string Text, IReadOnlyList<SchemaReference>? References)? sent = latest is null ? null : await ForCheckAsync(client, item, cancellationToken).ConfigureAwait(false);
-                var answer = sent is null ? null : await client.TestCompatibilityAsync(item.Subject, sent.Value.Text, sent.Value.References, cancellationToken).ConfigureAwait(false);
+                RegistrySchema? sent = latest is null ? null : await ForCheckAsync(client, item, cancellationToken).ConfigureAwait(false);
+                var answer = sent is null ? null : await client.TestCompatibilityAsync(item.Subject, sent, cancellationToken).ConfigureAwait(false);
                 if (latest is null || answer is null)
                 {
                     Add(item.Index, new GateDiagnostic(GateSeverity.Message, null,
@@ -67,7 +67,7 @@ public static partial class SchemaGate
                 }
 
                 var parsed = RegistryMessages.Parse(answer.Messages);
-                var oldSchema = ParseQuietly(latest.Schema);
+                var oldSchema = ParseQuietly(latest.Schema.Schema);
                 var against = "version " + (parsed.OldVersion ?? latest.Version).ToString(CultureInfo.InvariantCulture);
                 var incompatibilities = parsed.Incompatibilities.Count > 0
                     ? parsed.Incompatibilities
@@ -82,7 +82,7 @@ public static partial class SchemaGate
                 Outcome(item.Index, new SubjectOutcome(item.Input.Path, item.Subject, SubjectStatus.Incompatible, latest.Id, latest.Version));
                 return SubjectStatus.Incompatible;
             }
-            catch (RegistryException exception) when (exception.Failure == RegistryFailure.InvalidSchema)
+            catch (RegistryException exception) when (exception.ErrorCode == RegistryErrorCodes.InvalidSchema)
             {
                 RejectedSchema(item, exception);
                 return SubjectStatus.Failed;
@@ -96,7 +96,7 @@ public static partial class SchemaGate
             Outcome(item.Index, new SubjectOutcome(item.Input.Path, item.Subject, SubjectStatus.Failed));
         }
 
-        private async Task VerifyLock(SchemaRegistryHttpClient client, SchemaLockFile lockFile, Prepared item, CancellationToken cancellationToken)
+        private async Task VerifyLock(GateRegistry client, SchemaLockFile lockFile, Prepared item, CancellationToken cancellationToken)
         {
             var registered = await FindRegisteredAsync(client, item, cancellationToken).ConfigureAwait(false);
             var fingerprint = SchemaLockFile.FingerprintOf(item.Schema);
@@ -138,7 +138,7 @@ public static partial class SchemaGate
 
             lock (_gate)
             {
-                lockFile.Set(new SchemaLockEntry(item.Subject, registered.Id, registered.Version, fingerprint) { References = registered.References });
+                lockFile.Set(new SchemaLockEntry(item.Subject, registered.Id, registered.Version, fingerprint) { References = registered.Schema.References });
             }
         }
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Avro.Codegen.Gate.Registry;
+using Avro.Codegen.Registry;
 using Avro.Codegen.Schema;
 
 namespace Avro.Codegen.Gate;
@@ -50,14 +50,7 @@ public static partial class SchemaGate
             }
         }
 
-        private string RedactSecrets(string message)
-        {
-            var url = _settings.RegistryUrl;
-            var urlUserInfo = url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-                ? Uri.UnescapeDataString(uri.UserInfo)
-                : null;
-            return Avro.Codegen.Registry.SecretRedaction.Redact(message, _settings.UserInfo, _settings.BearerToken, urlUserInfo);
-        }
+        private string RedactSecrets(string message) => GateRegistry.Redact(_settings, message);
 
         private void Outcome(int order, SubjectOutcome outcome)
         {
@@ -74,17 +67,15 @@ public static partial class SchemaGate
             return new GateResult(diagnostics, outcomes, !_incomplete);
         }
 
-        public async Task WithRegistry(Func<SchemaRegistryHttpClient, Task> action)
+        public async Task WithRegistry(Func<GateRegistry, Task> action)
         {
-            var connection = RegistryConnection.TryCreate(_settings.RegistryUrl!, _settings.UserInfo, _settings.BearerToken,
-                _settings.Timeout, _settings.Retries, _settings.MaxResponseBytes, out var error);
-            if (connection is null)
+            using var client = GateRegistry.TryCreate(_settings, out var error);
+            if (client is null)
             {
                 Add(-1, new GateDiagnostic(GateSeverity.Error, GateCodes.InvalidOption, error!));
                 return;
             }
 
-            using var client = new SchemaRegistryHttpClient(connection, _settings.HttpHandler, _settings.RetryDelay);
             await action(client).ConfigureAwait(false);
             ReportRegistryFailure();
         }
@@ -108,7 +99,7 @@ public static partial class SchemaGate
 
                     await work(item).ConfigureAwait(false);
                 }
-                catch (RegistryException exception) when (exception.Failure != RegistryFailure.InvalidSchema)
+                catch (RegistryException exception) when (exception.ErrorCode != RegistryErrorCodes.InvalidSchema)
                 {
                     lock (_gate)
                     {
@@ -136,7 +127,7 @@ public static partial class SchemaGate
                 return;
             }
 
-            var code = _registryFailure.Failure == RegistryFailure.Unreachable ? GateCodes.RegistryUnreachable : GateCodes.RegistryRequestFailed;
+            var code = GateRegistry.IsUnreachable(_registryFailure) ? GateCodes.RegistryUnreachable : GateCodes.RegistryRequestFailed;
             var suffix = FailureSeverity == GateSeverity.Error
                 ? " (the compatibility gate fails closed; to go on regardless, set AvroCodegen_RegistryFailureSeverity=warning or pass --warn-on-unreachable)"
                 : " (schemas were not checked)";

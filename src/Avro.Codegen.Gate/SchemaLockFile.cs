@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Avro.Codegen.Registry;
 using Avro.Codegen.Schema;
 using Avro.Codegen.Schema.Json;
 
@@ -17,7 +18,7 @@ namespace Avro.Codegen.Gate;
 public sealed record SchemaLockEntry(string Subject, int Id, int Version, string Fingerprint)
 {
     /// <summary>The schema's references to other subjects (with schema references on), in the order registered.</summary>
-    public IReadOnlyList<Registry.SchemaReference> References { get; init; } = Array.Empty<Registry.SchemaReference>();
+    public IReadOnlyList<RegistryReference> References { get; init; } = Array.Empty<RegistryReference>();
 }
 
 /// <summary>
@@ -175,11 +176,11 @@ public sealed class SchemaLockFile
     }
 
     // Absent: none. Null: malformed.
-    private static IReadOnlyList<Registry.SchemaReference>? ReadReferences(JsonValue? value)
+    private static IReadOnlyList<RegistryReference>? ReadReferences(JsonValue? value)
     {
         if (value is null)
         {
-            return Array.Empty<Registry.SchemaReference>();
+            return Array.Empty<RegistryReference>();
         }
 
         if (value is not JsonArray array)
@@ -187,7 +188,7 @@ public sealed class SchemaLockFile
             return null;
         }
 
-        var references = new List<Registry.SchemaReference>(array.Items.Count);
+        var references = new List<RegistryReference>(array.Items.Count);
         foreach (var item in array.Items)
         {
             if (item is not JsonObject reference || reference["name"] is not JsonString name || reference["subject"] is not JsonString subject
@@ -196,7 +197,7 @@ public sealed class SchemaLockFile
                 return null;
             }
 
-            references.Add(new Registry.SchemaReference(name.Value, subject.Value, (int)number));
+            references.Add(new RegistryReference(name.Value, subject.Value, (int)number));
         }
 
         return references;

@@ -1,5 +1,4 @@
 using Avro.Codegen.Gate;
-using Avro.Codegen.Gate.Registry;
 using Avro.Codegen.Schema;
 
 namespace Avro.Codegen.Build.Tests;
@@ -124,22 +123,64 @@ public sealed class EngineUnitTests
     [Fact]
     public void Connection_takes_credentials_out_of_the_url_and_keeps_the_path_prefix()
     {
-        var connection = RegistryConnection.TryCreate("https://bob:pa%24%24word@registry.example:8081/sr?x=1", null, null, TimeSpan.FromSeconds(5), 1, out var error)!;
+        var settings = new GateSettings { RegistryUrl = "https://bob:pa%24%24word@registry.example:8081/sr?x=1", Timeout = TimeSpan.FromSeconds(5), Retries = 1 };
+        using var registry = GateRegistry.TryCreate(settings, out var error)!;
 
         Assert.Null(error);
-        Assert.Equal("https://registry.example:8081/sr", connection.DisplayUrl);
-        Assert.Equal("https://registry.example:8081/sr/", connection.BaseUri.ToString());
-        Assert.True(connection.HasCredentials);
-        Assert.Equal("failed for *** with ***", connection.Redact("failed for bob:pa$$word with pa$$word"));
+        Assert.Equal("https://registry.example:8081/sr", registry.DisplayUrl);
+        Assert.Equal("https://registry.example:8081/sr/", registry.BaseUrl.ToString());
+        Assert.True(registry.HasCredentials);
+        Assert.Equal("failed for *** with ***", GateRegistry.Redact(settings, "failed for bob:pa$$word with pa$$word"));
     }
 
     [Fact]
     public void Connection_rejects_bad_timeouts_and_retries()
     {
-        Assert.Null(RegistryConnection.TryCreate("http://h", null, null, TimeSpan.Zero, 1, out var timeout));
+        Assert.Null(GateRegistry.TryCreate(new GateSettings { RegistryUrl = "http://h", Timeout = TimeSpan.Zero, Retries = 1 }, out var timeout));
         Assert.Contains("timeout", timeout);
-        Assert.Null(RegistryConnection.TryCreate("http://h", null, null, TimeSpan.FromSeconds(1), -1, out var retries));
+        Assert.Null(GateRegistry.TryCreate(new GateSettings { RegistryUrl = "http://h", Timeout = TimeSpan.FromSeconds(1), Retries = -1 }, out var retries));
         Assert.Contains("retries", retries);
+    }
+
+    [Fact]
+    public async Task The_gate_waits_as_long_as_a_busy_registry_asks_in_Retry_After()
+    {
+        // The gate shares the runtime client's retry rules: a 503 with Retry-After: 1 waits a second, not the 1 ms
+        // backoff, then tries again and reads the answer.
+        using var dir = new TempDir();
+        var calls = new List<(DateTime At, string Path)>();
+        var handler = new Answering(request =>
+        {
+            lock (calls)
+            {
+                calls.Add((DateTime.UtcNow, request.RequestUri!.AbsolutePath));
+                if (calls.Count == 1)
+                {
+                    var busy = new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable);
+                    busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+                    return busy;
+                }
+            }
+
+            return new HttpResponseMessage(System.Net.HttpStatusCode.NotFound)
+            {
+                Content = new StringContent("{\"error_code\":40401,\"message\":\"Subject 'users-value' not found.\"}"),
+            };
+        });
+        var settings = new GateSettings { RegistryUrl = "http://registry.test", Retries = 2, RetryDelay = TimeSpan.FromMilliseconds(1), HttpHandler = handler };
+
+        var result = await SchemaGate.CheckAsync([new GateSchemaInput(dir.Write("user.avsc", TestSchemas.UserV2), Topic: "users")], settings);
+
+        Assert.Equal(SubjectStatus.New, Assert.Single(result.Subjects).Status);
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, c => Assert.Equal("/subjects/users-value/versions/latest", c.Path));
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(900), $"waited {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
+    }
+
+    private sealed class Answering(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(answer(request));
     }
 
     [Theory]

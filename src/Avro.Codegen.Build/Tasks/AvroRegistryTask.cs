@@ -5,7 +5,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using Avro.Codegen.Gate;
-using Avro.Codegen.Gate.Registry;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Task = Microsoft.Build.Utilities.Task;
@@ -89,9 +88,9 @@ public abstract class AvroRegistryTask : Task, ICancelableTask
     {
         var settings = new GateSettings
         {
-            RegistryUrl = FirstNonEmpty(RegistryUrl, ReadEnvironment(RegistryConnection.UrlVariable)),
-            UserInfo = ReadEnvironment(RegistryConnection.UserInfoVariable),
-            BearerToken = ReadEnvironment(RegistryConnection.BearerTokenVariable),
+            RegistryUrl = FirstNonEmpty(RegistryUrl, ReadEnvironment(GateSettings.UrlVariable)),
+            UserInfo = ReadEnvironment(GateSettings.UserInfoVariable),
+            BearerToken = ReadEnvironment(GateSettings.BearerTokenVariable),
             SubjectNameStrategy = SubjectNameStrategy,
             LockFile = string.IsNullOrWhiteSpace(LockFile) ? null : LockFile,
             HttpHandler = HttpHandler,
@@ -125,7 +124,7 @@ public abstract class AvroRegistryTask : Task, ICancelableTask
             settings.Retries = retries;
         }
 
-        if (ParseInt(MaxResponseBytes, RegistryConnection.MaxResponseBytesProperty, 1024, int.MaxValue, ref ok) is int maxResponseBytes)
+        if (ParseInt(MaxResponseBytes, GateSettings.MaxResponseBytesProperty, 1024, int.MaxValue, ref ok) is int maxResponseBytes)
         {
             settings.MaxResponseBytes = maxResponseBytes;
         }

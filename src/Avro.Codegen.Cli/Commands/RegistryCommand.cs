@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Avro.Codegen.Gate;
-using Avro.Codegen.Gate.Registry;
 using Avro.Codegen.Cli.Shared;
 
 namespace Avro.Codegen.Cli.Commands;
@@ -33,7 +32,7 @@ internal static class RegistryCommand
         public Option<string?> Url { get; } = new("--url")
         {
             Description = "The registry URL (default: the AvroSchemaRegistryUrl environment variable). Credentials come from " +
-                RegistryConnection.UserInfoVariable + " (user:password) or " + RegistryConnection.BearerTokenVariable + ".",
+                GateSettings.UserInfoVariable + " (user:password) or " + GateSettings.BearerTokenVariable + ".",
         };
 
         public Option<string?> Subject { get; } = new("--subject") { Description = "The subject (one file only)." };
@@ -53,7 +52,7 @@ internal static class RegistryCommand
         public Option<long> MaxResponseBytes { get; } = new("--max-response-bytes")
         {
             Description = "The largest registry answer read, in bytes; a longer one fails the request.",
-            DefaultValueFactory = _ => RegistryConnection.DefaultMaxResponseBytes,
+            DefaultValueFactory = _ => GateSettings.DefaultMaxResponseBytes,
         };
         public Option<bool> References { get; } = new("--references")
         {
@@ -110,9 +109,9 @@ internal static class RegistryCommand
             var inputs = files.Select(f => new GateSchemaInput(Path.GetFullPath(f), subject, parse.GetValue(Topic), parse.GetValue(Key))).ToList();
             var settings = new GateSettings
             {
-                RegistryUrl = parse.GetValue(Url) ?? Environment.GetEnvironmentVariable(RegistryConnection.UrlVariable),
-                UserInfo = Environment.GetEnvironmentVariable(RegistryConnection.UserInfoVariable),
-                BearerToken = Environment.GetEnvironmentVariable(RegistryConnection.BearerTokenVariable),
+                RegistryUrl = parse.GetValue(Url) ?? Environment.GetEnvironmentVariable(GateSettings.UrlVariable),
+                UserInfo = Environment.GetEnvironmentVariable(GateSettings.UserInfoVariable),
+                BearerToken = Environment.GetEnvironmentVariable(GateSettings.BearerTokenVariable),
                 SubjectNameStrategy = parse.GetValue(Strategy),
                 Timeout = TimeSpan.FromSeconds(seconds),
                 Retries = retries,
