@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Avro.Codegen.Registry;
 using Avro.Codegen.Schema;
+using Avro.Codegen.Serialization;
 
 namespace Avro.Codegen.Gate;
 
@@ -106,7 +108,7 @@ public static partial class SchemaGate
             return result;
         }
 
-        private void PrepareOne(int index, GateSchemaInput input, string text, AvroSchema schema, int schemasInFile, SubjectNameStrategy defaultStrategy,
+        private void PrepareOne(int index, GateSchemaInput input, string text, AvroSchema schema, int schemasInFile, SubjectNamingStrategy defaultStrategy,
             Dictionary<string, string> subjects, List<Prepared> prepared)
         {
             var strategy = defaultStrategy;
@@ -117,7 +119,7 @@ public static partial class SchemaGate
                 return;
             }
 
-            if (schemasInFile > 1 && (!string.IsNullOrWhiteSpace(input.Subject) || (strategy == SubjectNameStrategy.TopicName && !string.IsNullOrWhiteSpace(input.Topic))))
+            if (schemasInFile > 1 && (!string.IsNullOrWhiteSpace(input.Subject) || (strategy == SubjectNamingStrategy.TopicName && !string.IsNullOrWhiteSpace(input.Topic))))
             {
                 Add(index, GateDiagnostic.At(GateSeverity.Error, GateCodes.NoSubject,
                     $"no subject: the file defines {schemasInFile.ToString(CultureInfo.InvariantCulture)} records and no main schema, so one subject cannot name them all; declare the main schema ('schema T;') or use the RecordName or TopicRecordName strategy",

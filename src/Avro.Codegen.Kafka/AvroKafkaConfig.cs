@@ -289,21 +289,12 @@ public sealed class AvroKafkaConfig
         throw new ArgumentException($"Configuration property '{key}' is '{value}'; expected one of {string.Join(", ", allowed)}.", "properties");
     }
 
-    private static SubjectNamingStrategy Strategy(string key, string value)
-    {
-        var name = value.Trim();
-        var dot = name.LastIndexOf('.');
-        var simple = dot >= 0 ? name[(dot + 1)..] : name;
-        return simple.ToLowerInvariant() switch
-        {
-            "topic" or "topicname" or "topicnamestrategy" => SubjectNamingStrategy.TopicName,
-            "record" or "recordname" or "recordnamestrategy" => SubjectNamingStrategy.RecordName,
-            "topicrecord" or "topicrecordname" or "topicrecordnamestrategy" => SubjectNamingStrategy.TopicRecordName,
-            _ => throw new ArgumentException(
+    private static SubjectNamingStrategy Strategy(string key, string value) =>
+        value.Trim().Length > 0 && SubjectNaming.TryParse(value, out var strategy)
+            ? strategy
+            : throw new ArgumentException(
                 $"Configuration property '{key}' is '{value}'; expected Topic, Record or TopicRecord (or io.confluent.kafka.serializers.subject.TopicNameStrategy, RecordNameStrategy, TopicRecordNameStrategy).",
-                "properties"),
-        };
-    }
+                "properties");
 
     private static bool Bool(string key, string value) => value.Trim().ToLowerInvariant() switch
     {

@@ -1,3 +1,5 @@
+using Avro.Codegen.Registry;
+using Avro.Codegen.Serialization;
 using Avro.Codegen.Gate;
 using Avro.Codegen.Schema;
 
@@ -97,24 +99,24 @@ public sealed class EngineUnitTests
     }
 
     [Theory]
-    [InlineData(null, "orders", false, SubjectNameStrategy.TopicName, "com.acme.Order", "orders-value")]
-    [InlineData(null, "orders", true, SubjectNameStrategy.TopicName, "com.acme.Order", "orders-key")]
-    [InlineData(null, null, false, SubjectNameStrategy.TopicName, "com.acme.Order", null)]
-    [InlineData(null, null, false, SubjectNameStrategy.RecordName, "com.acme.Order", "com.acme.Order")]
-    [InlineData(null, "orders", true, SubjectNameStrategy.TopicRecordName, "com.acme.Order", "orders-com.acme.Order")]
-    [InlineData(" explicit ", "orders", false, SubjectNameStrategy.RecordName, "com.acme.Order", "explicit")]
-    public void Subject_names(string? subject, string? topic, bool key, SubjectNameStrategy strategy, string? fullName, string? expected)
+    [InlineData(null, "orders", false, SubjectNamingStrategy.TopicName, "com.acme.Order", "orders-value")]
+    [InlineData(null, "orders", true, SubjectNamingStrategy.TopicName, "com.acme.Order", "orders-key")]
+    [InlineData(null, null, false, SubjectNamingStrategy.TopicName, "com.acme.Order", null)]
+    [InlineData(null, null, false, SubjectNamingStrategy.RecordName, "com.acme.Order", "com.acme.Order")]
+    [InlineData(null, "orders", true, SubjectNamingStrategy.TopicRecordName, "com.acme.Order", "orders-com.acme.Order")]
+    [InlineData(" explicit ", "orders", false, SubjectNamingStrategy.RecordName, "com.acme.Order", "explicit")]
+    public void Subject_names(string? subject, string? topic, bool key, SubjectNamingStrategy strategy, string? fullName, string? expected)
     {
         Assert.Equal(expected, SubjectNaming.Resolve(subject, topic, key, strategy, fullName, out var reason));
         Assert.Null(reason);
     }
 
     [Theory]
-    [InlineData("TopicRecordName", SubjectNameStrategy.TopicRecordName)]
-    [InlineData("recordname", SubjectNameStrategy.RecordName)]
-    [InlineData("io.confluent.kafka.serializers.subject.TopicNameStrategy", SubjectNameStrategy.TopicName)]
-    [InlineData("", SubjectNameStrategy.TopicName)]
-    public void Strategy_names(string text, SubjectNameStrategy expected)
+    [InlineData("TopicRecordName", SubjectNamingStrategy.TopicRecordName)]
+    [InlineData("recordname", SubjectNamingStrategy.RecordName)]
+    [InlineData("io.confluent.kafka.serializers.subject.TopicNameStrategy", SubjectNamingStrategy.TopicName)]
+    [InlineData("", SubjectNamingStrategy.TopicName)]
+    public void Strategy_names(string text, SubjectNamingStrategy expected)
     {
         Assert.True(SubjectNaming.TryParse(text, out var strategy));
         Assert.Equal(expected, strategy);
@@ -131,6 +133,18 @@ public sealed class EngineUnitTests
         Assert.Equal("https://registry.example:8081/sr/", registry.BaseUrl.ToString());
         Assert.True(registry.HasCredentials);
         Assert.Equal("failed for *** with ***", GateRegistry.Redact(settings, "failed for bob:pa$$word with pa$$word"));
+    }
+
+    [Theory]
+    [InlineData("https://bob:pa@ss@registry.example:8081/sr?x=1", "https://***@registry.example:8081/sr?x=1")]
+    [InlineData("http://registry.example:8081", "http://registry.example:8081")]
+    [InlineData("", "")]
+    public void The_settings_stamp_gets_the_url_without_credentials(string url, string expected)
+    {
+        var task = new Avro.Codegen.Build.Tasks.RedactRegistryUrl { Url = url };
+
+        Assert.True(task.Execute());
+        Assert.Equal(expected, task.Redacted);
     }
 
     [Fact]

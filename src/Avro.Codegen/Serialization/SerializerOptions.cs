@@ -2,19 +2,6 @@ using Avro.Codegen.Registry;
 
 namespace Avro.Codegen.Serialization;
 
-/// <summary>How a Kafka record's subject is named (Confluent's <c>subject.name.strategy</c>).</summary>
-public enum SubjectNamingStrategy
-{
-    /// <summary><c>{topic}-value</c> / <c>{topic}-key</c>: one schema lineage per topic (the default).</summary>
-    TopicName,
-
-    /// <summary>The record's Avro full name: one lineage per record type, across topics.</summary>
-    RecordName,
-
-    /// <summary><c>{topic}-{record full name}</c>: several record types per topic, each with its own lineage.</summary>
-    TopicRecordName,
-}
-
 /// <summary>A custom subject name strategy: <c>(topic, isKey, recordFullName) =&gt; subject</c>.</summary>
 public delegate string SubjectNamer(string topic, bool isKey, string recordFullName);
 
@@ -99,12 +86,7 @@ public sealed class ConfluentSerializerOptions
             return namer(topic, IsKey, recordFullName);
         }
 
-        return SubjectNamingStrategy switch
-        {
-            SubjectNamingStrategy.RecordName => recordFullName,
-            SubjectNamingStrategy.TopicRecordName => topic + "-" + recordFullName,
-            _ => topic + (IsKey ? "-key" : "-value"),
-        };
+        return SubjectNaming.For(SubjectNamingStrategy, topic, IsKey, recordFullName);
     }
 }
 
