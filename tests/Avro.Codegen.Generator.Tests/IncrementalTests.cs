@@ -106,6 +106,37 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void AnEditOfOneFileReRunsOnlyThatFilesSteps()
+    {
+        var (driver, compilation, texts) = Start(TestSchemas.Files("recursive.avsc", "shared.avsc", "order.avsc", "everything.avsc"));
+        var before = BuildReasons(driver).Keys.ToList();
+        // A field added to com.acme.tree.Node: a real change of its spec, fingerprint and template.
+        var edited = new InMemoryAdditionalText(texts[0].Path,
+            TestSchemas.Text("recursive.avsc").Replace("{\"name\": \"label\", \"type\": \"string\"},", "{\"name\": \"label\", \"type\": \"string\"}, {\"name\": \"weight\", \"type\": \"int\", \"default\": 0},"));
+        Assert.NotEqual(TestSchemas.Text("recursive.avsc"), edited.GetText()!.ToString());
+        driver = driver.ReplaceAdditionalText(texts[0], edited).RunGenerators(compilation);
+
+        // The edited file is parsed, linked, and its one type built and emitted again; every other file's steps come
+        // from the cache without running (Cached, not Unchanged: nothing of theirs was computed to be compared).
+        Assert.Single(Reasons(driver, TrackingNames.ParseFile), r => r == IncrementalStepRunReason.Modified);
+        var built = BuildReasons(driver);
+        Assert.Equal(before.Count, built.Count);
+        Assert.Equal(IncrementalStepRunReason.Modified, built["com.acme.tree.Node"]);
+        Assert.All(built.Where(pair => pair.Key != "com.acme.tree.Node"), pair => Assert.True(pair.Value == IncrementalStepRunReason.Cached, $"{pair.Key}: {pair.Value}"));
+        var emitted = TypeReasons(driver);
+        Assert.Equal(IncrementalStepRunReason.Modified, emitted["com.acme.tree.Node"]);
+        Assert.All(emitted.Where(pair => pair.Key != "com.acme.tree.Node"), pair => Assert.Equal(IncrementalStepRunReason.Cached, pair.Value));
+        Assert.All(Reasons(driver, TrackingNames.TypeDiagnostics), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+
+        // And the incremental result is the cold one.
+        var cold = GeneratorHarness.CreateDriver([edited, texts[1], texts[2], texts[3]]).RunGenerators(compilation);
+        Assert.Equal(Sources(cold), Sources(driver));
+
+        static Dictionary<string, string> Sources(GeneratorDriver d) =>
+            d.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+    }
+
+    [Fact]
     public void TheFingerprintAndTemplateOfATypeAreReadAgainOnlyWhenAFileItReachesChanged()
     {
         var (driver, compilation, texts) = Start(TestSchemas.Files("recursive.avsc", "shared.avsc", "order.avsc"));
