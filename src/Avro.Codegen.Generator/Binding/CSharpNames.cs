@@ -109,7 +109,7 @@ internal sealed class CSharpNames
     /// Drops types that refer to a type no successful file defines (it is in a file with errors), so that one bad
     /// file produces its own diagnostics and not a cascade of C# errors in the others.
     /// </summary>
-    public void Prune()
+    public void Prune(TypeReaches reaches)
     {
         bool changed;
         do
@@ -117,7 +117,7 @@ internal sealed class CSharpNames
             changed = false;
             foreach (var info in _order.ToList())
             {
-                if (!AllReferencesKnown(info.Schema, new HashSet<AvroSchema>()))
+                if (!AllReferencesKnown(reaches[info.Schema]))
                 {
                     _named.Remove(info.Schema.FullName);
                     _order.Remove(info);
@@ -128,12 +128,12 @@ internal sealed class CSharpNames
         while (changed);
     }
 
-    /// <summary>True when every named type reachable from <paramref name="root"/> is a declared one (iterative: chains across files may be long).</summary>
-    private bool AllReferencesKnown(AvroSchema root, HashSet<AvroSchema> seen)
+    /// <summary>True when every named type a type reaches is a declared one.</summary>
+    private bool AllReferencesKnown(TypeReach reach)
     {
-        foreach (var schema in root.Reachable(seen))
+        foreach (var named in reach.Named)
         {
-            if (schema is NamedSchema named && (!_named.TryGetValue(named.FullName, out var info) || !ReferenceEquals(info.Schema, named)))
+            if (!_named.TryGetValue(named.FullName, out var info) || !ReferenceEquals(info.Schema, named))
             {
                 return false;
             }

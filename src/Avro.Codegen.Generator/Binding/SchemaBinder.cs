@@ -49,6 +49,7 @@ internal static class SchemaBinder
         var names = new CSharpNames(options, diagnostics);
         var declaredFiles = new List<SchemaFileResult>();
         var fileOf = new Dictionary<NamedSchema, int>();
+        var reaches = new TypeReaches();
         for (var i = 0; i < linked.Count && i < files.Count; i++)
         {
             var result = linked[i];
@@ -67,6 +68,11 @@ internal static class SchemaBinder
                 continue;
             }
 
+            if (ReferenceEquals(result, files[i].Alone))
+            {
+                reaches.AddFile(files[i].AloneReach!);
+            }
+
             foreach (var named in result.DefinedTypes)
             {
                 names.Declare(named, files[i].Input.NamespaceOverride, files[i].Input.Path);
@@ -77,10 +83,10 @@ internal static class SchemaBinder
         }
 
         names.SetHomes(SchemaReferences.Homes(declaredFiles));
-        names.Prune();
+        names.Prune(reaches);
         names.AssignCSharpNames();
         var unions = new UnionCatalog(options);
-        unions.Collect(names.Emitted);
+        unions.Collect(names.Emitted, reaches);
         var specs = new SpecBuilder(names, unions, new TypeRefs(names, unions), version, diagnostics);
         var sources = new FileSources(files, fileOf);
         var emitted = names.Emitted.ToList();
@@ -105,7 +111,7 @@ internal static class SchemaBinder
         foreach (var info in emitted.OrderBy(info => info.Schema.FullName, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var binding = info.IsLogicalFixed ? null : BindType(info, hints[(SpecKind(info.Schema), info.Schema.FullName)], version, names, unions);
+            var binding = info.IsLogicalFixed ? null : BindType(info, reaches[info.Schema], hints[(SpecKind(info.Schema), info.Schema.FullName)], version, names, unions);
             types.Add(new BoundType(info.Schema.FullName, binding, names.HomeOf(info.Schema.FullName), sources.Of(info.Schema), info.Schema));
         }
 
@@ -122,18 +128,19 @@ internal static class SchemaBinder
     };
 
     /// <summary>The names a type's spec is built with: its own, and those of every named type and union it reaches.</summary>
-    private static TypeBinding BindType(NamedInfo info, string hintName, string version, CSharpNames names, UnionCatalog unions)
+    private static TypeBinding BindType(NamedInfo info, TypeReach reach, string hintName, string version, CSharpNames names, UnionCatalog unions)
     {
-        var named = new List<BoundName>();
-        var reachedUnions = new Dictionary<string, BoundUnion>(StringComparer.Ordinal);
-        foreach (var schema in info.Schema.Reachable(new HashSet<AvroSchema>()))
+        var named = new List<BoundName>(reach.Named.Count);
+        foreach (var type in reach.Named)
         {
-            if (schema is NamedSchema type)
-            {
-                var reached = names[type.FullName];
-                named.Add(new BoundName(type.FullName, reached.CSharpNamespace, reached.CSharpName));
-            }
-            else if (schema is UnionSchema union && unions.TryGet(union, out var reachedUnion) && !reachedUnions.ContainsKey(reachedUnion.Key))
+            var reached = names[type.FullName];
+            named.Add(new BoundName(type.FullName, reached.CSharpNamespace, reached.CSharpName));
+        }
+
+        var reachedUnions = new Dictionary<string, BoundUnion>(StringComparer.Ordinal);
+        foreach (var union in reach.Unions)
+        {
+            if (unions.TryGet(union, out var reachedUnion) && !reachedUnions.ContainsKey(reachedUnion.Key))
             {
                 reachedUnions.Add(reachedUnion.Key, new BoundUnion(reachedUnion.Key, reachedUnion.Name, reachedUnion.CaseNames.ToEquatableArray()));
             }

@@ -33,7 +33,9 @@ internal static class SetLinker
         }
 
         var alone = SchemaParser.Link(new[] { unlinked }).Files[0];
-        return new ParsedSchemaFile(input, unlinked, alone, alone.Success ? GeneratorLimits.Check(alone.DefinedTypes) : null);
+        return alone.Success
+            ? new ParsedSchemaFile(input, unlinked, alone, GeneratorLimits.Check(alone.DefinedTypes), TypeReach.OfFile(alone))
+            : new ParsedSchemaFile(input, unlinked, alone);
     }
 
     /// <summary>One result per file, in the order of <paramref name="files"/> (each read without errors).</summary>

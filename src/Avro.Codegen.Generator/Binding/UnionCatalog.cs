@@ -66,12 +66,23 @@ internal sealed class UnionCatalog
     /// Finds every union the types reach and names it: case names from the branches, the type name from the case names,
     /// qualified or numbered where two would clash (also with a generated type of the union namespace).
     /// </summary>
-    public void Collect(IEnumerable<NamedInfo> types)
+    public void Collect(IEnumerable<NamedInfo> types, TypeReaches reaches)
     {
-        var seen = new HashSet<AvroSchema>();
+        // In the order one walk over all the types would meet them: a union another type reached first keeps its place.
+        var seen = new HashSet<UnionSchema>();
         foreach (var info in types)
         {
-            Visit(info.Schema, seen);
+            foreach (var union in reaches[info.Schema].Unions)
+            {
+                if (seen.Add(union) && !union.TryGetNullable(out _, out _))
+                {
+                    var key = UnionKey(union);
+                    if (!_unions.ContainsKey(key))
+                    {
+                        _unions.Add(key, new UnionInfo(key, union));
+                    }
+                }
+            }
         }
 
         // Case names: the simple name of each branch, qualified when two branches would share one.
@@ -115,21 +126,6 @@ internal sealed class UnionCatalog
             }
 
             union.Name = candidate;
-        }
-    }
-
-    private void Visit(AvroSchema root, HashSet<AvroSchema> seen)
-    {
-        foreach (var schema in root.Reachable(seen))
-        {
-            if (schema is UnionSchema union && !union.TryGetNullable(out _, out _))
-            {
-                var key = UnionKey(union);
-                if (!_unions.ContainsKey(key))
-                {
-                    _unions.Add(key, new UnionInfo(key, union));
-                }
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Avro.Codegen.Generator.Binding;
 using Avro.Codegen.Generator.Options;
 using Avro.Codegen.Schema;
 
@@ -13,8 +14,9 @@ namespace Avro.Codegen.Generator.Model;
 internal sealed class ParsedSchemaFile : IEquatable<ParsedSchemaFile>
 {
     public ParsedSchemaFile(SchemaFileInput input, UnlinkedSchemaFile? unlinked, SchemaFileResult? alone = null,
-        IReadOnlyList<DiagnosticInfo>? aloneLimits = null)
+        IReadOnlyList<DiagnosticInfo>? aloneLimits = null, IReadOnlyDictionary<NamedSchema, TypeReach>? aloneReach = null)
     {
+        AloneReach = aloneReach;
         Input = input;
         Unlinked = unlinked;
         Alone = alone;
@@ -34,6 +36,9 @@ internal sealed class ParsedSchemaFile : IEquatable<ParsedSchemaFile>
 
     /// <summary>What <c>GeneratorLimits.Check</c> says of <see cref="Alone"/>'s types, when it linked without errors.</summary>
     public IReadOnlyList<DiagnosticInfo>? AloneLimits { get; }
+
+    /// <summary>What each type of <see cref="Alone"/> reaches, when it linked without errors.</summary>
+    public IReadOnlyDictionary<NamedSchema, TypeReach>? AloneReach { get; }
 
     public bool Equals(ParsedSchemaFile? other) => other is not null && Input.Equals(other.Input);
 
