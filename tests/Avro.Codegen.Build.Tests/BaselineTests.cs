@@ -31,8 +31,8 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void Backward_incompatibility_gives_the_registry_style_error_at_the_field()
     {
-        _dir.Write("baseline/users-value.avsc", TestSchemas.UserV1);
-        var task = Task(null, Schema(TestSchemas.UserV2));
+        _dir.Write("baseline/users-value.avsc", GateSchemas.UserV1);
+        var task = Task(null, Schema(GateSchemas.UserV2));
 
         Assert.False(task.Execute());
 
@@ -47,8 +47,8 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void Compatible_change_passes()
     {
-        _dir.Write("baseline/users-value.avsc", TestSchemas.UserV2);
-        var task = Task("backward", Schema(TestSchemas.UserV2.Replace("\"type\": \"string\" }", "\"type\": \"string\", \"default\": \"\" }")));
+        _dir.Write("baseline/users-value.avsc", GateSchemas.UserV2);
+        var task = Task("backward", Schema(GateSchemas.UserV2.Replace("\"type\": \"string\" }", "\"type\": \"string\", \"default\": \"\" }")));
 
         Assert.True(task.Execute());
 
@@ -61,8 +61,8 @@ public sealed class BaselineTests : IDisposable
     public void Forward_level_reads_the_new_schema_with_the_old_one()
     {
         // Old reader has 'email' without default; the new schema drops it: FORWARD fails, BACKWARD would pass.
-        _dir.Write("baseline/users-value.avsc", TestSchemas.UserV2);
-        var task = Task("FORWARD", Schema(TestSchemas.UserV1));
+        _dir.Write("baseline/users-value.avsc", GateSchemas.UserV2);
+        var task = Task("FORWARD", Schema(GateSchemas.UserV1));
 
         Assert.False(task.Execute());
 
@@ -77,10 +77,10 @@ public sealed class BaselineTests : IDisposable
     public void Transitive_levels_use_every_version_in_numeric_order()
     {
         // v2 and v10 both have 'email' as a string; v1 lacks it. Name order would put v10 before v2.
-        _dir.Write("baseline/users-value/v1.avsc", TestSchemas.UserV1);
-        _dir.Write("baseline/users-value/v2.avsc", TestSchemas.UserV2);
-        _dir.Write("baseline/users-value/v10.avsc", TestSchemas.UserV2);
-        var candidate = Schema(TestSchemas.UserV2);
+        _dir.Write("baseline/users-value/v1.avsc", GateSchemas.UserV1);
+        _dir.Write("baseline/users-value/v2.avsc", GateSchemas.UserV2);
+        _dir.Write("baseline/users-value/v10.avsc", GateSchemas.UserV2);
+        var candidate = Schema(GateSchemas.UserV2);
 
         Assert.True(Task("BACKWARD", candidate).Execute());
         Assert.False(Task("BACKWARD_TRANSITIVE", candidate).Execute());
@@ -92,8 +92,8 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void Subject_without_baseline_is_new()
     {
-        _dir.Write("baseline/other-value.avsc", TestSchemas.UserV1);
-        var task = Task(null, Schema(TestSchemas.UserV2));
+        _dir.Write("baseline/other-value.avsc", GateSchemas.UserV1);
+        var task = Task(null, Schema(GateSchemas.UserV2));
 
         Assert.True(task.Execute());
         Assert.Contains(_engine.Messages, m => m.Message!.Contains("has no baseline"));
@@ -103,7 +103,7 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void Missing_baseline_folder_is_AVROB007()
     {
-        var task = Task(null, Schema(TestSchemas.UserV2));
+        var task = Task(null, Schema(GateSchemas.UserV2));
 
         Assert.False(task.Execute());
         Assert.Equal("AVROB007", Assert.Single(_engine.Errors).Code);
@@ -113,7 +113,7 @@ public sealed class BaselineTests : IDisposable
     public void Invalid_baseline_is_AVROB008_at_the_baseline_file()
     {
         var baseline = _dir.Write("baseline/users-value.avsc", "{\n  \"type\": \"record\",\n  \"name\": \"User\",\n  \"fields\": [ { \"name\": \"id\", \"type\": \"lon\" } ]\n}");
-        var task = Task(null, Schema(TestSchemas.UserV2));
+        var task = Task(null, Schema(GateSchemas.UserV2));
 
         Assert.False(task.Execute());
 
@@ -127,8 +127,8 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void Unknown_level_is_AVROB006()
     {
-        _dir.Write("baseline/users-value.avsc", TestSchemas.UserV1);
-        var task = Task("SIDEWAYS", Schema(TestSchemas.UserV2));
+        _dir.Write("baseline/users-value.avsc", GateSchemas.UserV1);
+        var task = Task("SIDEWAYS", Schema(GateSchemas.UserV2));
 
         Assert.False(task.Execute());
 
@@ -140,16 +140,16 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void Level_none_accepts_anything()
     {
-        _dir.Write("baseline/users-value.avsc", TestSchemas.UserV1);
-        Assert.True(Task("NONE", Schema(TestSchemas.UserReordered)).Execute());
+        _dir.Write("baseline/users-value.avsc", GateSchemas.UserV1);
+        Assert.True(Task("NONE", Schema(GateSchemas.UserReordered)).Execute());
         Assert.Empty(_engine.Errors);
     }
 
     [Fact]
     public void Subject_names_with_unsafe_characters_map_to_safe_file_names()
     {
-        _dir.Write("baseline/_ctx_users-value.avsc", TestSchemas.UserV1);
-        var item = Schema(TestSchemas.UserV2);
+        _dir.Write("baseline/_ctx_users-value.avsc", GateSchemas.UserV1);
+        var item = Schema(GateSchemas.UserV2);
         item.SetMetadata("Subject", ":ctx:users-value");
 
         Assert.False(Task(null, item).Execute());

@@ -46,8 +46,8 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void Incompatible_change_is_an_error_at_the_offending_field()
     {
-        _registry.Seed("users-value", TestSchemas.UserHistory);
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        _registry.Seed("users-value", GateSchemas.UserHistory);
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.False(task.Execute());
 
@@ -69,8 +69,8 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void Compatible_change_passes_and_completes()
     {
-        var latest = _registry.Seed("users-value", TestSchemas.UserHistory);
-        var task = Task(Schema("user.avsc", TestSchemas.UserV1.Replace("\"long\"}", "\"long\"},{\"name\":\"email\",\"type\":\"string\",\"default\":\"\"}")));
+        var latest = _registry.Seed("users-value", GateSchemas.UserHistory);
+        var task = Task(Schema("user.avsc", GateSchemas.UserV1.Replace("\"long\"}", "\"long\"},{\"name\":\"email\",\"type\":\"string\",\"default\":\"\"}")));
 
         Assert.True(task.Execute());
 
@@ -86,7 +86,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void New_subject_passes_is_reported_as_new_and_is_not_tested()
     {
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.True(task.Execute());
 
@@ -101,10 +101,10 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     public void Old_servers_404_on_the_compatibility_endpoint_means_new_subject()
     {
         // Before Confluent 6.1 a missing subject answered 404/40401 even for "latest".
-        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Seed("users-value", GateSchemas.UserHistory);
         _registry.Faults.PathContains = "/compatibility/";
         _registry.Faults.AnswerNext(1, 404, "{\"error_code\":40401,\"message\":\"Subject not found.\"}");
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.True(task.Execute());
         Assert.Contains(_engine.Messages, m => m.Message!.Contains("is new"));
@@ -114,9 +114,9 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     public void Forward_incompatibility_is_located_by_field_name_in_the_new_file()
     {
         // The old schema is the reader: its path /fields/1 is 'email', which the new file declares first (line 6).
-        _registry.Seed("users-value", TestSchemas.UserV2);
+        _registry.Seed("users-value", GateSchemas.UserV2);
         _registry.SetLevel("users-value", "FORWARD");
-        var task = Task(Schema("user.avsc", TestSchemas.UserReordered));
+        var task = Task(Schema("user.avsc", GateSchemas.UserReordered));
 
         Assert.False(task.Execute());
 
@@ -131,8 +131,8 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     public void Nested_paths_point_into_the_nested_record()
     {
         // The registered Line.qty is a string; the file's is a long, which cannot read it (path /fields/1/type/items/fields/1/type).
-        _registry.Seed("orders-value", TestSchemas.Order.Replace("{ \"name\": \"qty\", \"type\": \"long\" }", "{ \"name\": \"qty\", \"type\": \"string\" }"));
-        var task = Task(Schema("order.avsc", TestSchemas.Order, topic: "orders"));
+        _registry.Seed("orders-value", GateSchemas.Order.Replace("{ \"name\": \"qty\", \"type\": \"long\" }", "{ \"name\": \"qty\", \"type\": \"string\" }"));
+        var task = Task(Schema("order.avsc", GateSchemas.Order, topic: "orders"));
 
         Assert.False(task.Execute());
 
@@ -145,10 +145,10 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     public void Incompatible_without_reasons_is_still_an_error_at_the_schema()
     {
         // Not what Confluent's registry sends, but a registry-compatible server may.
-        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Seed("users-value", GateSchemas.UserHistory);
         _registry.Faults.PathContains = "/compatibility/";
         _registry.Faults.AnswerNext(1, 200, "{\"is_compatible\":false,\"messages\":[]}");
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.False(task.Execute());
 
@@ -162,7 +162,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     public void Unreachable_registry_fails_closed_by_default_and_names_the_url()
     {
         var closed = LoopbackPort.ClosedUrl();
-        var task = Task(Schema("a.avsc", TestSchemas.UserV2), Schema("b.avsc", TestSchemas.Order, topic: "orders"));
+        var task = Task(Schema("a.avsc", GateSchemas.UserV2), Schema("b.avsc", GateSchemas.Order, topic: "orders"));
         task.RegistryUrl = closed;
         task.Retries = "1";
 
@@ -180,7 +180,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void Unreachable_registry_is_a_warning_when_configured_and_the_check_is_not_complete()
     {
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
         task.RegistryUrl = LoopbackPort.ClosedUrl();
         task.RegistryFailureSeverity = "Warning";
         task.Retries = "0";
@@ -195,10 +195,10 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void Server_errors_are_retried_then_succeed()
     {
-        _registry.Seed("users-value", TestSchemas.UserV2);
+        _registry.Seed("users-value", GateSchemas.UserV2);
         // The first request is the GET of the latest version: it fails twice, then the retry gets the answer.
         _registry.Faults.FailNext(2, 503);
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.True(task.Execute());
         Assert.Equal(3, _registry.Count("GET", "/versions/latest"));
@@ -209,7 +209,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     public void Persistent_server_errors_are_unreachable_after_the_retries()
     {
         _registry.Faults.AnswerNext(100, 500, "{\"error_code\":50001,\"message\":\"Register schema operation failed while writing to the Kafka store\"}");
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
         task.Retries = "2";
 
         Assert.False(task.Execute());
@@ -227,7 +227,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
         // The registry knows alice by another password.
         _options.BasicAuthUsers["alice"] = "other-password";
         _environment["AVRO_SCHEMA_REGISTRY_USER_INFO"] = "alice:s3cret-pa55";
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.False(task.Execute());
 
@@ -245,7 +245,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
         // The registry requires exactly these credentials: every request passing proves they were sent.
         _options.BasicAuthUsers["alice"] = "s3cret-pa55";
         _environment["AVRO_SCHEMA_REGISTRY_USER_INFO"] = "alice:s3cret-pa55";
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.True(task.Execute());
 
@@ -260,7 +260,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
         _options.BearerTokens.Add("tok-123456");
         _environment["AVRO_SCHEMA_REGISTRY_USER_INFO"] = "alice:s3cret-pa55";
         _environment["AVRO_SCHEMA_REGISTRY_BEARER_TOKEN"] = "tok-123456";
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.True(task.Execute());
         Assert.NotEmpty(_registry.Requests());
@@ -273,14 +273,14 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
         // The registry requires these credentials: the first build passing proves the URL's were sent.
         _options.BasicAuthUsers["alice"] = "hunter2-xyz";
         var url = _registry.Url().Replace("http://", "http://alice:hunter2-xyz@");
-        var passing = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var passing = Task(Schema("user.avsc", GateSchemas.UserV2));
         passing.RegistryUrl = url;
         Assert.True(passing.Execute());
         Assert.All(_registry.Requests(), r => Assert.Equal(("Basic", 404), (r.Authorization, r.Status)));
 
         _registry.Stats.Reset();
         _registry.Faults.AnswerNext(1, 403, "{\"error_code\":40301,\"message\":\"User alice cannot access the resource\"}");
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
         task.RegistryUrl = url;
 
         Assert.False(task.Execute());
@@ -294,10 +294,10 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void Schema_rejected_by_the_registry_is_AVROB004()
     {
-        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Seed("users-value", GateSchemas.UserHistory);
         _registry.Faults.PathContains = "/compatibility/";
         _registry.Faults.AnswerNext(1, 422, "{\"error_code\":42201,\"message\":\"Invalid schema of type AVRO, details: bad default\"}");
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.False(task.Execute());
 
@@ -311,7 +311,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     public void A_url_that_is_not_a_registry_is_reported_as_such()
     {
         _registry.Faults.AnswerNext(100, 200, "<html>hello</html>", "text/html");
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
 
         Assert.False(task.Execute());
 
@@ -324,7 +324,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     public void Timeout_is_reported_as_unreachable()
     {
         _registry.Faults.LatencyMs = 2500;
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
         task.TimeoutSeconds = "1";
         task.Retries = "0";
 
@@ -347,7 +347,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [InlineData("RegistryUrl", "not a url", "absolute http:// or https:// URL")]
     public void Invalid_options_are_AVROB006_and_send_nothing(string option, string value, string expected)
     {
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2));
         typeof(CheckAvroSchemaCompatibility).GetProperty(option)!.SetValue(task, value);
 
         Assert.False(task.Execute());
@@ -398,9 +398,9 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void Subjects_follow_metadata_and_strategies()
     {
-        var named = Schema("key.avsc", TestSchemas.UserV2, topic: "users", key: true);
-        var explicitSubject = Schema("explicit.avsc", TestSchemas.UserV2.Replace("\"User\"", "\"Person\""), topic: null, subject: "custom-subject");
-        var perItem = Schema("record.avsc", TestSchemas.Order, topic: "orders");
+        var named = Schema("key.avsc", GateSchemas.UserV2, topic: "users", key: true);
+        var explicitSubject = Schema("explicit.avsc", GateSchemas.UserV2.Replace("\"User\"", "\"Person\""), topic: null, subject: "custom-subject");
+        var perItem = Schema("record.avsc", GateSchemas.Order, topic: "orders");
         perItem.SetMetadata("SubjectNameStrategy", "TopicRecordName");
         var task = Task(named, explicitSubject, perItem);
 
@@ -413,7 +413,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void RecordName_strategy_gives_every_named_schema_a_subject()
     {
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2, topic: null), Schema("order.avsc", TestSchemas.Order, topic: null));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2, topic: null), Schema("order.avsc", GateSchemas.Order, topic: null));
         task.SubjectNameStrategy = "io.confluent.kafka.serializers.subject.RecordNameStrategy";
 
         Assert.True(task.Execute());
@@ -434,7 +434,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void Two_files_with_one_subject_is_AVROB012()
     {
-        var task = Task(Schema("a.avsc", TestSchemas.UserV2), Schema("b.avsc", TestSchemas.Order));
+        var task = Task(Schema("a.avsc", GateSchemas.UserV2), Schema("b.avsc", GateSchemas.Order));
 
         Assert.False(task.Execute());
 
@@ -447,7 +447,7 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     [Fact]
     public void No_schema_with_a_subject_is_a_warning()
     {
-        var task = Task(Schema("user.avsc", TestSchemas.UserV2, topic: null));
+        var task = Task(Schema("user.avsc", GateSchemas.UserV2, topic: null));
 
         Assert.True(task.Execute());
 
@@ -473,12 +473,12 @@ public sealed class CheckTaskRegistryTests : IAsyncLifetime
     public void Many_subjects_are_checked_in_parallel_and_reported_in_file_order()
     {
         var items = Enumerable.Range(0, 12)
-            .Select(i => Schema($"s{i:00}.avsc", TestSchemas.UserV2.Replace("\"User\"", $"\"User{i}\""), topic: $"t{i:00}"))
+            .Select(i => Schema($"s{i:00}.avsc", GateSchemas.UserV2.Replace("\"User\"", $"\"User{i}\""), topic: $"t{i:00}"))
             .ToArray();
         foreach (var i in Enumerable.Range(0, 12))
         {
             // Every third subject holds the version without 'email', which the file's new field without a default breaks.
-            var registered = i % 3 == 0 ? TestSchemas.UserV1 : TestSchemas.UserV2;
+            var registered = i % 3 == 0 ? GateSchemas.UserV1 : GateSchemas.UserV2;
             _registry.Seed($"t{i:00}-value", registered.Replace("\"User\"", $"\"User{i}\""));
         }
 

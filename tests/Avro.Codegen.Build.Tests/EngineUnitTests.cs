@@ -11,7 +11,7 @@ public sealed class EngineUnitTests
     [Fact]
     public void Verbose_messages_parse_into_incompatibilities_version_and_level()
     {
-        var parsed = RegistryMessages.Parse(TestSchemas.MissingDefaultMessages);
+        var parsed = RegistryMessages.Parse(GateSchemas.MissingDefaultMessages);
 
         var found = Assert.Single(parsed.Incompatibilities);
         Assert.Equal("READER_FIELD_MISSING_DEFAULT_VALUE", found.ErrorType);
@@ -183,7 +183,7 @@ public sealed class EngineUnitTests
         });
         var settings = new GateSettings { RegistryUrl = "http://registry.test", Retries = 2, RetryDelay = TimeSpan.FromMilliseconds(1), HttpHandler = handler };
 
-        var result = await SchemaGate.CheckAsync([new GateSchemaInput(dir.Write("user.avsc", TestSchemas.UserV2), Topic: "users")], settings);
+        var result = await SchemaGate.CheckAsync([new GateSchemaInput(dir.Write("user.avsc", GateSchemas.UserV2), Topic: "users")], settings);
 
         Assert.Equal(SubjectStatus.New, Assert.Single(result.Subjects).Status);
         Assert.Equal(2, calls.Count);

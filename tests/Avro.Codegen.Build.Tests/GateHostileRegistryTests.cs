@@ -34,7 +34,7 @@ public sealed class GateHostileRegistryTests : IAsyncLifetime
 
     private TaskItem Schema()
     {
-        var item = new TaskItem(_dir.Write("user.avsc", TestSchemas.UserV2));
+        var item = new TaskItem(_dir.Write("user.avsc", GateSchemas.UserV2));
         item.SetMetadata("Topic", "users");
         return item;
     }
@@ -98,7 +98,7 @@ public sealed class GateHostileRegistryTests : IAsyncLifetime
     [Fact]
     public void The_default_limit_reads_ordinary_answers()
     {
-        _server.Registry.Register("users-value", new Avro.Codegen.Registry.RegistrySchema(TestSchemas.UserV2));
+        _server.Registry.Register("users-value", new Avro.Codegen.Registry.RegistrySchema(GateSchemas.UserV2));
 
         Assert.True(Task().Execute(), _engine.AllText());
     }

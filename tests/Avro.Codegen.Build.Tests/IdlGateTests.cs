@@ -50,7 +50,7 @@ public sealed class IdlGateTests : IAsyncLifetime
     [Fact]
     public void AnIncompatibleFieldIsReportedAtItsAvdlLine()
     {
-        _dir.Write("baseline/users-value.avsc", TestSchemas.UserV1);
+        _dir.Write("baseline/users-value.avsc", GateSchemas.UserV1);
         var task = new CheckAvroSchemaCompatibility
         {
             BuildEngine = _engine, Schemas = new[] { Item("src/user.avdl", UserIdl) }, BaselineDirectory = Path.Combine(_dir.Path, "baseline"),

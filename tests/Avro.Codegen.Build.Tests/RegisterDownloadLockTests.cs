@@ -21,7 +21,7 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
         _dir.Dispose();
     }
 
-    private TaskItem Schema(string name = "user.avsc", string text = TestSchemas.UserV2, string topic = "users")
+    private TaskItem Schema(string name = "user.avsc", string text = GateSchemas.UserV2, string topic = "users")
     {
         var item = new TaskItem(_dir.Write(name, text));
         item.SetMetadata("Topic", topic);
@@ -41,7 +41,7 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     public void Register_prints_subject_to_id_and_outputs_it()
     {
         // Another schema first, so the id the registry gives is not 1.
-        _registry.Seed("other-value", TestSchemas.Order);
+        _registry.Seed("other-value", GateSchemas.Order);
         var task = new RegisterAvroSchemas { BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = _registry.Url(), ReadEnvironment = _ => null };
 
         Assert.True(task.Execute());
@@ -58,7 +58,7 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     public void Register_conflict_is_AVROB001_with_the_registry_details_at_the_field()
     {
         // The registry holds a version 3 without 'email'; the file adds it without a default, which BACKWARD refuses (409).
-        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Seed("users-value", GateSchemas.UserHistory);
         var task = new RegisterAvroSchemas { BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = _registry.Url(), ReadEnvironment = _ => null };
 
         Assert.False(task.Execute());
@@ -94,7 +94,7 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     [Fact]
     public void Register_writes_the_lock_file()
     {
-        _registry.Seed("other-value", TestSchemas.Order);
+        _registry.Seed("other-value", GateSchemas.Order);
         var task = new RegisterAvroSchemas
         {
             BuildEngine = _engine, Schemas = new[] { Schema() }, RegistryUrl = _registry.Url(), LockFile = LockPath, ReadEnvironment = _ => null,
@@ -103,14 +103,14 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
         Assert.True(task.Execute());
 
         Assert.Equal(
-            "{\n  \"schemas\": {\n    \"users-value\": { \"id\": 2, \"version\": 1, \"fingerprint\": \"" + Fingerprint(TestSchemas.UserV2) + "\" }\n  }\n}\n",
+            "{\n  \"schemas\": {\n    \"users-value\": { \"id\": 2, \"version\": 1, \"fingerprint\": \"" + Fingerprint(GateSchemas.UserV2) + "\" }\n  }\n}\n",
             File.ReadAllText(LockPath));
     }
 
     [Fact]
     public void Download_writes_the_latest_version_per_subject()
     {
-        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Seed("users-value", GateSchemas.UserHistory);
         _registry.Seed("extra", "\"string\"");
         var folder = Path.Combine(_dir.Path, "baseline");
         var task = new DownloadAvroSchemas
@@ -147,7 +147,7 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     [Fact]
     public void Check_records_registered_ids_in_the_lock_file()
     {
-        var registered = _registry.Seed("users-value", [.. TestSchemas.UserHistory, TestSchemas.UserV2]);
+        var registered = _registry.Seed("users-value", [.. GateSchemas.UserHistory, GateSchemas.UserV2]);
         Assert.Equal((4, 4), (registered.Id, registered.Version));
 
         Assert.True(Check(Schema()).Execute());
@@ -158,11 +158,11 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     [Fact]
     public void Registry_disagreeing_with_the_lock_file_is_AVROB009_and_the_lock_is_kept()
     {
-        var lockText = "{\n  \"schemas\": {\n    \"users-value\": { \"id\": 9, \"version\": 4, \"fingerprint\": \"" + Fingerprint(TestSchemas.UserV2) + "\" }\n  }\n}\n";
+        var lockText = "{\n  \"schemas\": {\n    \"users-value\": { \"id\": 9, \"version\": 4, \"fingerprint\": \"" + Fingerprint(GateSchemas.UserV2) + "\" }\n  }\n}\n";
         File.WriteAllText(LockPath, lockText);
         // The registry holds the schema as version 4 too, but under id 5 (another schema took id 4 first).
-        _registry.Seed("other-value", TestSchemas.Order);
-        var registered = _registry.Seed("users-value", [.. TestSchemas.UserHistory, TestSchemas.UserV2]);
+        _registry.Seed("other-value", GateSchemas.Order);
+        var registered = _registry.Seed("users-value", [.. GateSchemas.UserHistory, GateSchemas.UserV2]);
         Assert.Equal((5, 4), (registered.Id, registered.Version));
 
         Assert.False(Check(Schema()).Execute());
@@ -177,8 +177,8 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     [Fact]
     public void Locked_schema_missing_from_the_registry_is_AVROB009()
     {
-        File.WriteAllText(LockPath, "{\"schemas\":{\"users-value\":{\"id\":9,\"version\":4,\"fingerprint\":\"" + Fingerprint(TestSchemas.UserV2) + "\"}}}");
-        _registry.Seed("users-value", TestSchemas.UserWithNick);
+        File.WriteAllText(LockPath, "{\"schemas\":{\"users-value\":{\"id\":9,\"version\":4,\"fingerprint\":\"" + Fingerprint(GateSchemas.UserV2) + "\"}}}");
+        _registry.Seed("users-value", GateSchemas.UserWithNick);
 
         Assert.False(Check(Schema()).Execute());
 
@@ -191,7 +191,7 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     public void Changed_schema_not_yet_registered_drops_its_stale_lock_entry()
     {
         File.WriteAllText(LockPath, "{\"schemas\":{\"users-value\":{\"id\":9,\"version\":4,\"fingerprint\":\"0000000000000000\"}}}");
-        _registry.Seed("users-value", TestSchemas.UserWithNick);
+        _registry.Seed("users-value", GateSchemas.UserWithNick);
 
         Assert.True(Check(Schema()).Execute());
 
@@ -206,7 +206,7 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     public void Malformed_lock_file_is_AVROB010_at_its_line(string text, int line)
     {
         File.WriteAllText(LockPath, text);
-        _registry.Seed("users-value", TestSchemas.UserWithNick);
+        _registry.Seed("users-value", GateSchemas.UserWithNick);
 
         Assert.False(Check(Schema()).Execute());
 
@@ -221,8 +221,8 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     public void Unwritable_lock_file_is_AVROB010()
     {
         var blocker = _dir.Write("not-a-folder", "a file where the lock file's folder should be");
-        _registry.Seed("users-value", TestSchemas.UserHistory);
-        _registry.Seed("users-value", TestSchemas.UserV2);
+        _registry.Seed("users-value", GateSchemas.UserHistory);
+        _registry.Seed("users-value", GateSchemas.UserV2);
         var task = Check(Schema());
         task.LockFile = Path.Combine(blocker, "avro-schemas.lock.json");
 
@@ -236,7 +236,7 @@ public sealed class RegisterDownloadLockTests : IAsyncLifetime
     [Fact]
     public void Unwritable_download_folder_is_AVROB014()
     {
-        _registry.Seed("users-value", TestSchemas.UserHistory);
+        _registry.Seed("users-value", GateSchemas.UserHistory);
         var blocker = _dir.Write("not-a-folder", "x");
         var task = new DownloadAvroSchemas
         {

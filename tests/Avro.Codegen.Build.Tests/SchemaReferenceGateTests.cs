@@ -6,6 +6,7 @@ using Avro.Codegen.TestRegistry;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Task = System.Threading.Tasks.Task;
+using static Avro.Codegen.TestUtilities.ShopSchemas;
 
 namespace Avro.Codegen.Build.Tests;
 
@@ -15,26 +16,6 @@ namespace Avro.Codegen.Build.Tests;
 /// </summary>
 public sealed class SchemaReferenceGateTests : IAsyncLifetime
 {
-    private const string Money = """
-        {"type": "record", "name": "Money", "namespace": "shop.common", "fields": [
-          {"name": "units", "type": "long"},
-          {"name": "currency", "type": {"type": "enum", "name": "Currency", "symbols": ["EUR", "USD"]}}]}
-        """;
-
-    private const string Line = """
-        {"type": "record", "name": "Line", "namespace": "shop.orders", "fields": [
-          {"name": "sku", "type": "string"},
-          {"name": "price", "type": "shop.common.Money"}]}
-        """;
-
-    private const string Order = """
-        {"type": "record", "name": "Order", "namespace": "shop.orders", "fields": [
-          {"name": "id", "type": "long"},
-          {"name": "lines", "type": {"type": "array", "items": "Line"}},
-          {"name": "total", "type": "shop.common.Money"},
-          {"name": "paidIn", "type": ["null", "shop.common.Currency"], "default": null}]}
-        """;
-
     // Order with a new field that has no default: a BACKWARD break.
     private const string OrderBroken = """
         {"type": "record", "name": "Order", "namespace": "shop.orders", "fields": [

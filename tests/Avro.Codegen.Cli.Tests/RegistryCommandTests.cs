@@ -95,7 +95,7 @@ public sealed class RegistryCommandTests : CliTestBase, IAsyncLifetime
     public void Check_unreachable_exits_2_or_warns()
     {
         var file = File("user.avsc", UserV2);
-        var url = "http://127.0.0.1:" + FreePort();
+        var url = LoopbackPort.ClosedUrl();
 
         var closed = Run("registry", "check", "--url", url, "--retries", "0", "--topic", "users", file);
         Assert.Equal(2, closed.ExitCode);
@@ -172,14 +172,5 @@ public sealed class RegistryCommandTests : CliTestBase, IAsyncLifetime
         Assert.Equal(2, two.ExitCode);
         Assert.Contains("--subject names the subject of one file", two.Error);
         Assert.Equal(2, Run("registry", verb, "--url", Url, "--timeout", "0", File("c.avsc", UserV1)).ExitCode);
-    }
-
-    private static int FreePort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Avro.Codegen.Generator.Tests.Helpers;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -7,8 +6,7 @@ namespace Avro.Codegen.Generator.Tests;
 /// <summary>The shared schema corpus (tests/corpus/schemas): every file or set generates code that compiles without warnings.</summary>
 public class CorpusTests
 {
-    private static string CorpusDir([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "corpus", "schemas"));
+    private static string CorpusDir() => RepositoryRoot.Combine("tests", "corpus", "schemas");
 
     /// <summary>A top-level file stands alone; a first-level folder is one schema set (the corpus convention).</summary>
     public static TheoryData<string> Sets()
@@ -57,8 +55,7 @@ public class CorpusDataTests
     /// </summary>
     private static readonly HashSet<string> InvalidForLogicalTypes = ["wire-logical.json"];
 
-    private static string Corpus([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "corpus"));
+    private static string Corpus() => RepositoryRoot.Combine("tests", "corpus");
 
     public static TheoryData<string> DataFiles()
     {

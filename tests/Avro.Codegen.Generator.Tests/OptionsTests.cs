@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using Avro.Codegen.Generator.Options;
 
@@ -8,8 +7,7 @@ namespace Avro.Codegen.Generator.Tests;
 /// <summary>The package's props/targets and <see cref="GeneratorOptions"/> name the same options (STYLE R6).</summary>
 public class OptionsTests
 {
-    private static string RepoFile(string relative, [CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", relative));
+    private static string RepoFile(string relative) => RepositoryRoot.Combine(relative);
 
     [Fact]
     public void EveryGeneratorOptionIsCompilerVisible()

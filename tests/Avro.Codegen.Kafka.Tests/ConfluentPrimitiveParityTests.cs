@@ -14,23 +14,11 @@ namespace Avro.Codegen.Kafka.Tests;
 /// </summary>
 public sealed class ConfluentPrimitiveParityTests : IAsyncLifetime
 {
-    private TestRegistryServer _server = null!;
-    private CachedSchemaRegistryClient _confluent = null!;
-    private RegistryClient _ours = null!;
+    private EmulatorClients _emulator = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await TestRegistryServer.StartAsync();
-        _confluent = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = _server.BaseAddress.ToString() });
-        _ours = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
-    }
+    public async Task InitializeAsync() => _emulator = await EmulatorClients.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _ours.Dispose();
-        _confluent.Dispose();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     private static SerializationContext Context(MessageComponentType component, string topic, Headers? headers = null) => new(component, topic, headers ?? new Headers());
 
@@ -68,8 +56,8 @@ public sealed class ConfluentPrimitiveParityTests : IAsyncLifetime
     {
         var location = strategy == SchemaIdSerializerStrategy.Header ? SchemaIdLocation.Header : SchemaIdLocation.Prefix;
         var topic = "parity-" + typeof(T).Name.ToLowerInvariant();
-        var theirs = new AvroSerializer<T>(_confluent, new AvroSerializerConfig { SchemaIdStrategy = strategy });
-        var ours = new AvroKafkaPrimitiveSerializer<T>(_ours, location: location);
+        var theirs = new AvroSerializer<T>(_emulator.ConfluentClient, new AvroSerializerConfig { SchemaIdStrategy = strategy });
+        var ours = new AvroKafkaPrimitiveSerializer<T>(_emulator.Ours, location: location);
 
         var theirHeaders = new Headers();
         var theirBytes = await theirs.SerializeAsync(value, Context(component, topic, theirHeaders));
@@ -90,14 +78,14 @@ public sealed class ConfluentPrimitiveParityTests : IAsyncLifetime
 
         // One subject, one version: both registered the same schema text.
         var subject = topic + (component == MessageComponentType.Key ? "-key" : "-value");
-        Assert.Equal([subject], _server.Registry.GetSubjects());
-        var registered = _server.Registry.GetLatestVersion(subject);
+        Assert.Equal([subject], _emulator.Server.Registry.GetSubjects());
+        var registered = _emulator.Server.Registry.GetLatestVersion(subject);
         Assert.Equal(1, registered.Version);
         Assert.Equal(typeof(T) == typeof(Null) ? "\"null\"" : AvroPrimitive.SchemaJson<T>(), registered.Schema.Schema);
 
         // Each side reads the other's message.
-        var theirReader = new AvroDeserializer<T>(_confluent);
-        var ourReader = new AvroKafkaPrimitiveDeserializer<T>(_ours);
+        var theirReader = new AvroDeserializer<T>(_emulator.ConfluentClient);
+        var ourReader = new AvroKafkaPrimitiveDeserializer<T>(_emulator.Ours);
         Assert.Equal(value, await theirReader.DeserializeAsync(ourBytes, false, Context(component, topic, ourHeaders)));
         Assert.Equal(value, ourReader.Deserialize(theirBytes, false, Context(component, topic, theirHeaders)));
         Assert.Equal(value, await ourReader.DeserializeAsync(theirBytes, false, Context(component, topic, theirHeaders)));
@@ -109,20 +97,20 @@ public sealed class ConfluentPrimitiveParityTests : IAsyncLifetime
     public async Task Null_strings_and_byte_arrays_are_tombstones_as_in_Confluent()
     {
         var context = Context(MessageComponentType.Value, "t");
-        Assert.Null(await new AvroSerializer<string>(_confluent).SerializeAsync(null!, context));
-        Assert.Null(new AvroKafkaPrimitiveSerializer<string>(_ours).Serialize(null!, context));
-        Assert.Null(await new AvroKafkaPrimitiveSerializer<byte[]>(_ours, location: SchemaIdLocation.Header).SerializeAsync(null!, context));
+        Assert.Null(await new AvroSerializer<string>(_emulator.ConfluentClient).SerializeAsync(null!, context));
+        Assert.Null(new AvroKafkaPrimitiveSerializer<string>(_emulator.Ours).Serialize(null!, context));
+        Assert.Null(await new AvroKafkaPrimitiveSerializer<byte[]>(_emulator.Ours, location: SchemaIdLocation.Header).SerializeAsync(null!, context));
         Assert.Empty(context.Headers);
-        Assert.Null(new AvroKafkaPrimitiveDeserializer<string>(_ours).Deserialize(default, isNull: true, context));
-        Assert.Empty(_server.Registry.GetSubjects());
+        Assert.Null(new AvroKafkaPrimitiveDeserializer<string>(_emulator.Ours).Deserialize(default, isNull: true, context));
+        Assert.Empty(_emulator.Server.Registry.GetSubjects());
     }
 
     [Fact]
     public async Task An_int_writer_is_read_as_long_and_a_string_writer_is_not_read_as_long()
     {
-        var intBytes = await new AvroSerializer<int>(_confluent).SerializeAsync(77, Context(MessageComponentType.Value, "ints"));
-        var stringBytes = await new AvroSerializer<string>(_confluent).SerializeAsync("x", Context(MessageComponentType.Value, "strings"));
-        var reader = new AvroKafkaPrimitiveDeserializer<long>(_ours);
+        var intBytes = await new AvroSerializer<int>(_emulator.ConfluentClient).SerializeAsync(77, Context(MessageComponentType.Value, "ints"));
+        var stringBytes = await new AvroSerializer<string>(_emulator.ConfluentClient).SerializeAsync("x", Context(MessageComponentType.Value, "strings"));
+        var reader = new AvroKafkaPrimitiveDeserializer<long>(_emulator.Ours);
 
         Assert.Equal(77L, reader.Deserialize(intBytes, false, Context(MessageComponentType.Value, "ints")));
         var error = Assert.Throws<AvroSchemaMismatchException>(() => reader.Deserialize(stringBytes, false, Context(MessageComponentType.Value, "strings")));
@@ -132,29 +120,29 @@ public sealed class ConfluentPrimitiveParityTests : IAsyncLifetime
     [Fact]
     public void Unsupported_types_and_record_strategies_are_refused_at_construction()
     {
-        var type = Assert.Throws<NotSupportedException>(() => new AvroKafkaPrimitiveSerializer<Guid>(_ours));
+        var type = Assert.Throws<NotSupportedException>(() => new AvroKafkaPrimitiveSerializer<Guid>(_emulator.Ours));
         Assert.Contains("System.Guid is not an Avro primitive type", type.Message);
-        Assert.Throws<NotSupportedException>(() => new AvroKafkaPrimitiveDeserializer<decimal>(_ours));
+        Assert.Throws<NotSupportedException>(() => new AvroKafkaPrimitiveDeserializer<decimal>(_emulator.Ours));
         var strategy = Assert.Throws<ArgumentException>(() =>
-            new AvroKafkaPrimitiveSerializer<string>(_ours, new ConfluentSerializerOptions { SubjectNamingStrategy = SubjectNamingStrategy.RecordName }));
+            new AvroKafkaPrimitiveSerializer<string>(_emulator.Ours, new ConfluentSerializerOptions { SubjectNamingStrategy = SubjectNamingStrategy.RecordName }));
         Assert.Contains("RecordName subject strategy", strategy.Message);
     }
 
     [Fact]
     public async Task A_custom_subject_namer_gets_the_Avro_type_name()
     {
-        var serializer = new AvroKafkaPrimitiveSerializer<long>(_ours,
+        var serializer = new AvroKafkaPrimitiveSerializer<long>(_emulator.Ours,
             new ConfluentSerializerOptions { SubjectNamer = (topic, isKey, name) => $"{topic}.{(isKey ? "k" : "v")}.{name}" });
 
         await serializer.SerializeAsync(5, Context(MessageComponentType.Key, "t"));
 
-        Assert.Equal(["t.k.long"], _server.Registry.GetSubjects());
+        Assert.Equal(["t.k.long"], _emulator.Server.Registry.GetSubjects());
     }
 
     [Fact]
     public void Header_ids_need_the_message_headers()
     {
-        var serializer = new AvroKafkaPrimitiveSerializer<string>(_ours, location: SchemaIdLocation.Header);
+        var serializer = new AvroKafkaPrimitiveSerializer<string>(_emulator.Ours, location: SchemaIdLocation.Header);
 
         var error = Assert.Throws<InvalidOperationException>(() => serializer.Serialize("x", new SerializationContext(MessageComponentType.Value, "t", null)));
         Assert.Contains("__value_schema_id", error.Message);

@@ -110,16 +110,5 @@ public sealed partial class DocSnippetTests
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
     });
 
-    private static string RepoRoot { get; } = FindRepoRoot();
-
-    private static string FindRepoRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "")
-    {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(path)!);
-        while (directory is not null && !System.IO.File.Exists(Path.Combine(directory.FullName, "Avro.Codegen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + path);
-    }
+    private static string RepoRoot => RepositoryRoot.Path;
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Avro.Codegen.PackageTests;
@@ -20,7 +19,7 @@ public sealed class PackageFixture : IDisposable
 {
     public PackageFixture()
     {
-        RepoRoot = FindRepoRoot();
+        RepoRoot = RepositoryRoot.Path;
         WorkRoot = Path.Combine(Path.GetTempPath(), "avro-codegen-e2e-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6]);
         Feed = Path.Combine(WorkRoot, "feed");
         Packages = Path.Combine(WorkRoot, "packages");
@@ -141,19 +140,6 @@ public sealed class PackageFixture : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    private static string FindRepoRoot([CallerFilePath] string thisFile = "")
-    {
-        for (var directory = Path.GetDirectoryName(thisFile); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "Avro.Codegen.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("Avro.Codegen.sln not found above " + thisFile);
     }
 }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Avro.Codegen.TestRegistry;
+using static Avro.Codegen.TestUtilities.GateSchemas;
 
 namespace Avro.Codegen.PackageTests;
 
@@ -11,21 +12,7 @@ namespace Avro.Codegen.PackageTests;
 [Trait("Category", "Package")]
 public sealed class PackageTests
 {
-    private const string UserV1 = """{"type":"record","name":"User","namespace":"com.acme","fields":[{"name":"id","type":"long"}]}""";
-
-    /// <summary>'email' (line 7, column 5) has no default: incompatible with UserV1 under BACKWARD.</summary>
-    private const string UserV2 = """
-        {
-          "type": "record",
-          "name": "User",
-          "namespace": "com.acme",
-          "fields": [
-            { "name": "id", "type": "long" },
-            { "name": "email", "type": "string" }
-          ]
-        }
-        """;
-
+    // GateSchemas.UserV2's 'email' (line 7, column 5) has no default: incompatible with UserV1 under BACKWARD.
     private static readonly string UserV2WithDefault = UserV2.Replace("\"type\": \"string\" }", "\"type\": \"string\", \"default\": \"\" }");
 
     private const string UsersTopic = """
@@ -242,7 +229,7 @@ public sealed class PackageTests
         var consumer = _fixture.CreateConsumer("unreachable");
         consumer.Project(UsersTopic);
         consumer.Write("schemas/user.avsc", UserV2);
-        var url = "-p:AvroSchemaRegistryUrl=http://127.0.0.1:" + FreePort();
+        var url = "-p:AvroSchemaRegistryUrl=" + LoopbackPort.ClosedUrl();
 
         var closed = consumer.Build(url, "-p:AvroCodegen_RegistryRetries=0");
         Assert.NotEqual(0, closed.ExitCode);
@@ -416,14 +403,5 @@ public sealed class PackageTests
         content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.schemaregistry.v1+json");
         var response = await http.PostAsync($"subjects/{subject}/versions", content);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static int FreePort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

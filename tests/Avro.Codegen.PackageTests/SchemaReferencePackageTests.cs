@@ -1,5 +1,6 @@
 using Avro.Codegen.Registry;
 using Avro.Codegen.TestRegistry;
+using static Avro.Codegen.TestUtilities.ShopSchemas;
 
 namespace Avro.Codegen.PackageTests;
 
@@ -12,26 +13,6 @@ namespace Avro.Codegen.PackageTests;
 [Trait("Category", "Package")]
 public sealed class SchemaReferencePackageTests(PackageFixture fixture)
 {
-    private const string Money = """
-        {"type": "record", "name": "Money", "namespace": "shop.common", "fields": [
-          {"name": "units", "type": "long"},
-          {"name": "currency", "type": {"type": "enum", "name": "Currency", "symbols": ["EUR", "USD"]}}]}
-        """;
-
-    private const string Line = """
-        {"type": "record", "name": "Line", "namespace": "shop.orders", "fields": [
-          {"name": "sku", "type": "string"},
-          {"name": "price", "type": "shop.common.Money"}]}
-        """;
-
-    private const string Order = """
-        {"type": "record", "name": "Order", "namespace": "shop.orders", "fields": [
-          {"name": "id", "type": "long"},
-          {"name": "lines", "type": {"type": "array", "items": "Line"}},
-          {"name": "total", "type": "shop.common.Money"},
-          {"name": "paidIn", "type": ["null", "shop.common.Currency"], "default": null}]}
-        """;
-
     private static string Program(string url) => $$"""
         using Avro.Codegen.Registry;
         using Avro.Codegen.Serialization;

@@ -12,24 +12,18 @@ namespace Avro.Codegen.Registry.Tests;
 /// </summary>
 public sealed class ConfluentJsReferenceTests : IAsyncLifetime
 {
-    private TestRegistryServer _server = null!;
-    private RegistryClient _client = null!;
+    private EmulatorClients _emulator = null!;
     private readonly string _dir = Directory.CreateTempSubdirectory("avro-registry-js-refs-").FullName;
 
-    public async Task InitializeAsync()
-    {
-        _server = await TestRegistryServer.StartAsync();
-        _client = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
-    }
+    public async Task InitializeAsync() => _emulator = await EmulatorClients.StartAsync();
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
-        await _server.DisposeAsync();
+        await _emulator.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
 
-    private string Url => _server.BaseAddress.ToString().TrimEnd('/');
+    private string Url => _emulator.Server.BaseAddress.ToString().TrimEnd('/');
 
     private string Write(string name, string text)
     {
@@ -41,9 +35,9 @@ public sealed class ConfluentJsReferenceTests : IAsyncLifetime
     [NodeClientFact]
     public async Task The_Confluent_JS_deserializer_reads_what_we_wrote_with_references()
     {
-        var bytes = await new ConfluentAvroSerializer<Invoice>(_client, new ConfluentSerializerOptions { UseSchemaReferences = true })
+        var bytes = await new ConfluentAvroSerializer<Invoice>(_emulator.Ours, new ConfluentSerializerOptions { UseSchemaReferences = true })
             .SerializeAsync(SchemaReferenceSerializerTests.SampleInvoice(), "dotnet-invoices");
-        Assert.Equal(2, _server.Registry.GetLatestVersion("dotnet-invoices-value").Schema.References.Count);
+        Assert.Equal(2, _emulator.Server.Registry.GetLatestVersion("dotnet-invoices-value").Schema.References.Count);
 
         var json = await ConfluentJsClientTests.RunNodeAsync("consume", Url, "dotnet-invoices", Convert.ToHexString(bytes!));
         var value = JsonDocument.Parse(json).RootElement;
@@ -54,7 +48,7 @@ public sealed class ConfluentJsReferenceTests : IAsyncLifetime
         Assert.Equal("tea", value.GetProperty("lines")[0].GetProperty("sku").GetString());
         Assert.Equal("USD", value.GetProperty("settledIn").GetString());
         Assert.Equal("web", value.GetProperty("meta").GetProperty("source").GetString());
-        Assert.Contains(_server.Stats.Recent, r => r.Target.StartsWith("/subjects/registry.refs.Money/versions/1", StringComparison.Ordinal));
+        Assert.Contains(_emulator.Server.Stats.Recent, r => r.Target.StartsWith("/subjects/registry.refs.Money/versions/1", StringComparison.Ordinal));
     }
 
     [NodeClientFact]
@@ -76,8 +70,8 @@ public sealed class ConfluentJsReferenceTests : IAsyncLifetime
 
         var hex = await ConfluentJsClientTests.RunNodeAsync("produce-refs", Url, "js-invoices", plan, value);
 
-        Assert.Equal(2, _server.Registry.GetLatestVersion("js-invoices-value").Schema.References.Count);
-        var back = await new ConfluentAvroDeserializer<Invoice>(_client).DeserializeAsync(Convert.FromHexString(hex));
+        Assert.Equal(2, _emulator.Server.Registry.GetLatestVersion("js-invoices-value").Schema.References.Count);
+        var back = await new ConfluentAvroDeserializer<Invoice>(_emulator.Ours).DeserializeAsync(Convert.FromHexString(hex));
         SchemaReferenceSerializerTests.AssertSameInvoice(SchemaReferenceSerializerTests.SampleInvoice(), back);
     }
 }

@@ -12,22 +12,19 @@ public sealed class CredentialEchoTests : IAsyncLifetime
     private const string User = "alice";
     private const string Password = "S3CRET-TOKEN";
     private const string Token = "eyJhbGciOi.tok-987654321";
-    private TestRegistryServer _server = null!;
+    private EmulatorClients _emulator = null!;
     private readonly List<string> _log = [];
 
-    public async Task InitializeAsync() => _server = await TestRegistryServer.StartAsync();
+    public async Task InitializeAsync() => _emulator = await EmulatorClients.StartAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
-    private RegistryClient Client(Action<RegistryClientOptions> configure)
+    private RegistryClient Client(Action<RegistryClientOptions> configure) => _emulator.NewClient(options =>
     {
-        var options = RegistryClientOptions.ForUrl(_server.BaseAddress.ToString());
-        options.RetryDelay = TimeSpan.FromMilliseconds(1);
         options.MaxRetries = 1;
         options.Log = line => { lock (_log) { _log.Add(line); } };
         configure(options);
-        return new RegistryClient(options);
-    }
+    });
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 
@@ -49,13 +46,13 @@ public sealed class CredentialEchoTests : IAsyncLifetime
     [InlineData(500, false)]
     public async Task Echoed_basic_credentials_are_removed_in_every_form(int status, bool plainText)
     {
-        _server.Faults.EchoAuthorizationNext(10, status, plainText);
+        _emulator.Server.Faults.EchoAuthorizationNext(10, status, plainText);
         using var client = Client(o => o.BasicAuthUserInfo = User + ":" + Password);
 
         var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSchemaByIdAsync(1));
 
         // The emulator did echo the header (the request carried it), and the client kept the status.
-        Assert.Equal("Basic", _server.Stats.Recent[0].Authorization);
+        Assert.Equal("Basic", _emulator.Server.Stats.Recent[0].Authorization);
         Assert.Equal(status, e.Status);
         AssertNoSecret(e.ToString(), Password, Base64(User + ":" + Password), Base64(User + ":" + Password).TrimEnd('='));
         if (!plainText)
@@ -67,7 +64,7 @@ public sealed class CredentialEchoTests : IAsyncLifetime
     [Fact]
     public async Task Echoed_bearer_tokens_are_removed_static_or_provided()
     {
-        _server.Faults.EchoAuthorizationNext(2, 403);
+        _emulator.Server.Faults.EchoAuthorizationNext(2, 403);
         using var fixedToken = Client(o => o.BearerToken = Token);
         using var provided = Client(o => o.BearerTokenProvider = _ => ValueTask.FromResult(Token + "-2"));
 

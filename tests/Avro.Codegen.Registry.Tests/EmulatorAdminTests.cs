@@ -169,10 +169,7 @@ public sealed class EmulatorAdminTests
     public async Task Starts_on_an_explicit_port()
     {
         // Find a free port, release it, start there.
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPort.Free();
 
         await using var server = await TestRegistryServer.StartAsync(port);
 

@@ -14,19 +14,11 @@ namespace Avro.Codegen.Registry.Tests;
 public sealed class HostileRegistryTests : IAsyncLifetime
 {
     private const int Levels = 30;
-    private TestRegistryServer _server = null!;
+    private EmulatorClients _emulator = null!;
 
-    public async Task InitializeAsync() => _server = await TestRegistryServer.StartAsync();
+    public async Task InitializeAsync() => _emulator = await EmulatorClients.StartAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private RegistryClient Client(Action<RegistryClientOptions>? configure = null)
-    {
-        var options = RegistryClientOptions.ForUrl(_server.BaseAddress.ToString());
-        options.RetryDelay = TimeSpan.FromMilliseconds(1);
-        configure?.Invoke(options);
-        return new RegistryClient(options);
-    }
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     /// <summary>
     /// Registers 30 levels of two records each, every record referring to both records of the next level: no cycle,
@@ -61,17 +53,17 @@ public sealed class HostileRegistryTests : IAsyncLifetime
     [Fact]
     public async Task A_fanning_out_writer_schema_costs_one_request_per_distinct_reference()
     {
-        var id = RegisterFanOut(_server.Registry);
-        using var client = Client();
+        var id = RegisterFanOut(_emulator.Server.Registry);
+        using var client = _emulator.NewClient();
         var deserializer = new ConfluentAvroDeserializer<Order>(client);
-        _server.Stats.Reset();
+        _emulator.Server.Stats.Reset();
 
         // The writer schema parses (all 61 records resolve) but is not an Order.
         await Assert.ThrowsAsync<AvroSchemaMismatchException>(async () => await deserializer.DeserializeAsync(AvroSerializer.SerializeConfluent(SampleOrder(), id)));
 
         // The id, then each of the 60 referenced (subject, version) pairs once.
-        Assert.Equal(1 + 2 * Levels, _server.Stats.RequestCount);
-        Assert.Equal(2 * Levels, _server.Stats.Recent.Select(r => r.Target).Where(t => t.StartsWith("/subjects/", StringComparison.Ordinal)).Distinct().Count());
+        Assert.Equal(1 + 2 * Levels, _emulator.Server.Stats.RequestCount);
+        Assert.Equal(2 * Levels, _emulator.Server.Stats.Recent.Select(r => r.Target).Where(t => t.StartsWith("/subjects/", StringComparison.Ordinal)).Distinct().Count());
     }
 
     [Fact]
@@ -90,23 +82,23 @@ public sealed class HostileRegistryTests : IAsyncLifetime
     [Fact]
     public void More_referenced_schemas_than_the_cap_is_an_error_naming_the_option_after_at_most_that_many_requests()
     {
-        var id = RegisterFanOut(_server.Registry);
-        using var client = Client();
+        var id = RegisterFanOut(_emulator.Server.Registry);
+        using var client = _emulator.NewClient();
         var deserializer = new ConfluentAvroDeserializer<Order>(client, new ConfluentDeserializerOptions { MaxReferencedSchemas = 10 });
-        _server.Stats.Reset();
+        _emulator.Server.Stats.Reset();
 
         var e = Assert.Throws<AvroDataException>(() => deserializer.Deserialize(AvroSerializer.SerializeConfluent(SampleOrder(), id)));
 
         Assert.Contains("more than 10 schemas", e.Message, StringComparison.Ordinal);
         Assert.Contains("ConfluentDeserializerOptions.MaxReferencedSchemas", e.Message, StringComparison.Ordinal);
-        Assert.InRange(_server.Stats.RequestCount, 1, 1 + 10);
+        Assert.InRange(_emulator.Server.Stats.RequestCount, 1, 1 + 10);
     }
 
     [Fact]
     public async Task The_serializer_caps_the_references_of_a_latest_schema_it_checks()
     {
-        RegisterFanOut(_server.Registry);
-        using var client = Client();
+        RegisterFanOut(_emulator.Server.Registry);
+        using var client = _emulator.NewClient();
         var serializer = new ConfluentAvroSerializer<Order>(client, new ConfluentSerializerOptions
         {
             SchemaIdSource = SchemaIdSource.UseLatest, SubjectNamer = (_, _, _) => "fan-value", MaxReferencedSchemas = 4,
@@ -120,9 +112,9 @@ public sealed class HostileRegistryTests : IAsyncLifetime
     [Fact]
     public void A_stalling_registry_cannot_block_the_synchronous_deserializer_past_its_budget()
     {
-        var id = _server.Registry.Register("orders-value", new RegistrySchema(SchemaOf<Order>())).Id;
-        _server.Faults.LatencyMs = 20_000;
-        using var client = Client();
+        var id = _emulator.Server.Registry.Register("orders-value", new RegistrySchema(SchemaOf<Order>())).Id;
+        _emulator.Server.Faults.LatencyMs = 20_000;
+        using var client = _emulator.NewClient();
         var deserializer = new ConfluentAvroDeserializer<Order>(client, new ConfluentDeserializerOptions { RegistryTimeout = TimeSpan.FromMilliseconds(300) });
 
         var e = Assert.Throws<RegistryException>(() => deserializer.Deserialize(AvroSerializer.SerializeConfluent(SampleOrder(), id)));
@@ -146,8 +138,8 @@ public sealed class HostileRegistryTests : IAsyncLifetime
     [Fact]
     public void A_stalling_registry_cannot_block_the_synchronous_serializer_past_its_budget()
     {
-        _server.Faults.LatencyMs = 20_000;
-        using var client = Client();
+        _emulator.Server.Faults.LatencyMs = 20_000;
+        using var client = _emulator.NewClient();
         var serializer = new ConfluentAvroSerializer<Order>(client, new ConfluentSerializerOptions { RegistryTimeout = TimeSpan.FromMilliseconds(300) });
 
         var e = Assert.Throws<RegistryException>(() => serializer.Serialize(SampleOrder(), "orders"));
@@ -159,9 +151,9 @@ public sealed class HostileRegistryTests : IAsyncLifetime
     [Fact]
     public async Task The_callers_own_cancellation_stays_a_cancellation()
     {
-        var id = _server.Registry.Register("orders-value", new RegistrySchema(SchemaOf<Order>())).Id;
-        _server.Faults.LatencyMs = 20_000;
-        using var client = Client();
+        var id = _emulator.Server.Registry.Register("orders-value", new RegistrySchema(SchemaOf<Order>())).Id;
+        _emulator.Server.Faults.LatencyMs = 20_000;
+        using var client = _emulator.NewClient();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var deserializer = new ConfluentAvroDeserializer<Order>(client);
 

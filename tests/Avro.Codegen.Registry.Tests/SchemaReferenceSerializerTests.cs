@@ -12,20 +12,11 @@ namespace Avro.Codegen.Registry.Tests;
 /// </summary>
 public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
 {
-    private TestRegistryServer _server = null!;
-    private RegistryClient _client = null!;
+    private EmulatorClients _emulator = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await TestRegistryServer.StartAsync();
-        _client = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
-    }
+    public async Task InitializeAsync() => _emulator = await EmulatorClients.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     internal static Invoice SampleInvoice() => new()
     {
@@ -47,11 +38,11 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
     [Fact]
     public async Task Shared_types_are_registered_first_under_their_own_subjects_and_referenced_by_name_subject_and_version()
     {
-        var serializer = new ConfluentAvroSerializer<Invoice>(_client, WithReferences());
+        var serializer = new ConfluentAvroSerializer<Invoice>(_emulator.Ours, WithReferences());
 
         var bytes = await serializer.SerializeAsync(SampleInvoice(), "invoices");
 
-        var registry = _server.Registry;
+        var registry = _emulator.Server.Registry;
         Assert.Equal(["invoices-value", "registry.refs.Line", "registry.refs.Money"], registry.GetSubjects().Order(StringComparer.Ordinal));
         var money = registry.GetLatestVersion("registry.refs.Money");
         var line = registry.GetLatestVersion("registry.refs.Line");
@@ -77,40 +68,40 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
         Assert.NotNull(bytes);
         Assert.Equal(invoice.Id, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1)));
         Assert.Equal(AvroSerializer.Serialize(SampleInvoice()), bytes[5..]);
-        AssertSameInvoice(SampleInvoice(), await new ConfluentAvroDeserializer<Invoice>(_client).DeserializeAsync(bytes));
+        AssertSameInvoice(SampleInvoice(), await new ConfluentAvroDeserializer<Invoice>(_emulator.Ours).DeserializeAsync(bytes));
 
         // Resolved with its references, the stored schema is the record's schema.
-        var resolved = await RegistrySchemaParsing.ParseAsync(_client, invoice.Schema, "invoices-value", 10, "limit", CancellationToken.None);
+        var resolved = await RegistrySchemaParsing.ParseAsync(_emulator.Ours, invoice.Schema, "invoices-value", 10, "limit", CancellationToken.None);
         Assert.Equal(Invoice.AvroSchemaFingerprint, SchemaFingerprint.Crc64Avro(resolved));
     }
 
     [Fact]
     public async Task Registering_again_from_another_serializer_creates_no_new_versions()
     {
-        await new ConfluentAvroSerializer<Invoice>(_client, WithReferences()).SerializeAsync(SampleInvoice(), "invoices");
-        var lineSerializer = new ConfluentAvroSerializer<Line>(_client, WithReferences());
-        var again = new ConfluentAvroSerializer<Invoice>(_client, WithReferences());
+        await new ConfluentAvroSerializer<Invoice>(_emulator.Ours, WithReferences()).SerializeAsync(SampleInvoice(), "invoices");
+        var lineSerializer = new ConfluentAvroSerializer<Line>(_emulator.Ours, WithReferences());
+        var again = new ConfluentAvroSerializer<Invoice>(_emulator.Ours, WithReferences());
 
         var first = await again.GetSchemaIdAsync("invoices");
         await lineSerializer.SerializeAsync(SampleInvoice().Lines[0], "lines");
 
-        Assert.Equal(_server.Registry.GetLatestVersion("invoices-value").Id, first);
+        Assert.Equal(_emulator.Server.Registry.GetLatestVersion("invoices-value").Id, first);
         foreach (var subject in new[] { "invoices-value", "registry.refs.Line", "registry.refs.Money" })
         {
-            Assert.Equal([1], _server.Registry.GetVersions(subject));
+            Assert.Equal([1], _emulator.Server.Registry.GetVersions(subject));
         }
 
         // The Line topic's schema is the Line subject's schema: the same registry schema, so the same id.
-        Assert.Equal(_server.Registry.GetLatestVersion("registry.refs.Line").Id, _server.Registry.GetLatestVersion("lines-value").Id);
+        Assert.Equal(_emulator.Server.Registry.GetLatestVersion("registry.refs.Line").Id, _emulator.Server.Registry.GetLatestVersion("lines-value").Id);
     }
 
     [Fact]
     public async Task Without_the_option_the_schema_is_registered_self_contained()
     {
-        await new ConfluentAvroSerializer<Invoice>(_client).SerializeAsync(SampleInvoice(), "invoices");
+        await new ConfluentAvroSerializer<Invoice>(_emulator.Ours).SerializeAsync(SampleInvoice(), "invoices");
 
-        Assert.Equal(["invoices-value"], _server.Registry.GetSubjects());
-        var invoice = _server.Registry.GetLatestVersion("invoices-value");
+        Assert.Equal(["invoices-value"], _emulator.Server.Registry.GetSubjects());
+        var invoice = _emulator.Server.Registry.GetLatestVersion("invoices-value");
         Assert.Empty(invoice.Schema.References);
         Assert.Contains("\"units\"", invoice.Schema.Schema, StringComparison.Ordinal);
     }
@@ -119,10 +110,10 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
     public async Task A_record_whose_file_uses_no_other_file_is_registered_without_references()
     {
         var money = new Money { Units = 1, Currency = Currency.USD };
-        await new ConfluentAvroSerializer<Money>(_client, WithReferences()).SerializeAsync(money, "prices");
+        await new ConfluentAvroSerializer<Money>(_emulator.Ours, WithReferences()).SerializeAsync(money, "prices");
 
-        Assert.Equal(["prices-value"], _server.Registry.GetSubjects());
-        Assert.Empty(_server.Registry.GetLatestVersion("prices-value").Schema.References);
+        Assert.Equal(["prices-value"], _emulator.Server.Registry.GetSubjects());
+        Assert.Empty(_emulator.Server.Registry.GetLatestVersion("prices-value").Schema.References);
     }
 
     [Fact]
@@ -135,13 +126,13 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
             ReferenceSubjectNamer = fullName => "shared-" + fullName[(fullName.LastIndexOf('.') + 1)..].ToLowerInvariant(),
         };
 
-        await new ConfluentAvroSerializer<Invoice>(_client, options).SerializeAsync(SampleInvoice(), "invoices");
+        await new ConfluentAvroSerializer<Invoice>(_emulator.Ours, options).SerializeAsync(SampleInvoice(), "invoices");
 
-        Assert.Equal(["registry.refs.Invoice", "shared-line", "shared-money"], _server.Registry.GetSubjects().Order(StringComparer.Ordinal));
-        Assert.Equal(["shared-money", "shared-line"], _server.Registry.GetLatestVersion("registry.refs.Invoice").Schema.References.Select(r => r.Subject));
+        Assert.Equal(["registry.refs.Invoice", "shared-line", "shared-money"], _emulator.Server.Registry.GetSubjects().Order(StringComparer.Ordinal));
+        Assert.Equal(["shared-money", "shared-line"], _emulator.Server.Registry.GetLatestVersion("registry.refs.Invoice").Schema.References.Select(r => r.Subject));
 
         var empty = new ConfluentSerializerOptions { UseSchemaReferences = true, ReferenceSubjectNamer = _ => "" };
-        var e = await Assert.ThrowsAsync<AvroDataException>(() => new ConfluentAvroSerializer<Line>(_client, empty).SerializeAsync(SampleInvoice().Lines[0], "x").AsTask());
+        var e = await Assert.ThrowsAsync<AvroDataException>(() => new ConfluentAvroSerializer<Line>(_emulator.Ours, empty).SerializeAsync(SampleInvoice().Lines[0], "x").AsTask());
         Assert.Contains("ReferenceSubjectNamer gave no subject for registry.refs.Money", e.Message, StringComparison.Ordinal);
     }
 
@@ -150,26 +141,26 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
     {
         var lookup = new ConfluentSerializerOptions { UseSchemaReferences = true, SchemaIdSource = SchemaIdSource.LookupOnly };
 
-        var missing = await Assert.ThrowsAsync<AvroDataException>(() => new ConfluentAvroSerializer<Invoice>(_client, lookup).GetSchemaIdAsync("invoices").AsTask());
+        var missing = await Assert.ThrowsAsync<AvroDataException>(() => new ConfluentAvroSerializer<Invoice>(_emulator.Ours, lookup).GetSchemaIdAsync("invoices").AsTask());
         Assert.Contains("registry.refs.Money", missing.Message, StringComparison.Ordinal);
         Assert.Contains("not registered under subject 'registry.refs.Money'", missing.Message, StringComparison.Ordinal);
-        Assert.Empty(_server.Registry.GetSubjects());
+        Assert.Empty(_emulator.Server.Registry.GetSubjects());
 
-        var registered = await new ConfluentAvroSerializer<Invoice>(_client, WithReferences()).GetSchemaIdAsync("invoices");
-        Assert.Equal(registered, await new ConfluentAvroSerializer<Invoice>(_client, lookup).GetSchemaIdAsync("invoices"));
+        var registered = await new ConfluentAvroSerializer<Invoice>(_emulator.Ours, WithReferences()).GetSchemaIdAsync("invoices");
+        Assert.Equal(registered, await new ConfluentAvroSerializer<Invoice>(_emulator.Ours, lookup).GetSchemaIdAsync("invoices"));
     }
 
     [Fact]
     public async Task A_shared_type_that_breaks_its_subject_fails_the_registration()
     {
         // The Money subject already holds a schema the project's Money cannot follow (a field changed type).
-        _server.Registry.Register("registry.refs.Money", new RegistrySchema(
+        _emulator.Server.Registry.Register("registry.refs.Money", new RegistrySchema(
             """{"type":"record","name":"Money","namespace":"registry.refs","fields":[{"name":"units","type":"string"},{"name":"currency","type":{"type":"enum","name":"Currency","symbols":["EUR","USD"]}}]}"""));
 
-        var e = await Assert.ThrowsAsync<RegistryException>(() => new ConfluentAvroSerializer<Invoice>(_client, WithReferences()).SerializeAsync(SampleInvoice(), "invoices").AsTask());
+        var e = await Assert.ThrowsAsync<RegistryException>(() => new ConfluentAvroSerializer<Invoice>(_emulator.Ours, WithReferences()).SerializeAsync(SampleInvoice(), "invoices").AsTask());
 
         Assert.Equal(409, e.Status);
-        Assert.DoesNotContain("invoices-value", _server.Registry.GetSubjects());
+        Assert.DoesNotContain("invoices-value", _emulator.Server.Registry.GetSubjects());
     }
 
     [Fact]
@@ -191,14 +182,14 @@ public sealed class SchemaReferenceSerializerTests : IAsyncLifetime
         var ping = new registry.cycle.Ping { Pong = new registry.cycle.Pong() };
 
         var e = await Assert.ThrowsAsync<AvroDataException>(() =>
-            new ConfluentAvroSerializer<registry.cycle.Ping>(_client, WithReferences()).SerializeAsync(ping, "pings").AsTask());
+            new ConfluentAvroSerializer<registry.cycle.Ping>(_emulator.Ours, WithReferences()).SerializeAsync(ping, "pings").AsTask());
 
         Assert.Contains("Cannot register the schema of registry.cycle.Ping with references: the types of 'registry.cycle.Ping' -> 'registry.cycle.Pong' -> 'registry.cycle.Ping' refer to each other across files",
             e.Message, StringComparison.Ordinal);
-        Assert.Empty(_server.Registry.GetSubjects());
+        Assert.Empty(_emulator.Server.Registry.GetSubjects());
 
         // Self-contained, as without the option, they register fine.
-        Assert.NotNull(await new ConfluentAvroSerializer<registry.cycle.Ping>(_client).SerializeAsync(ping, "pings"));
+        Assert.NotNull(await new ConfluentAvroSerializer<registry.cycle.Ping>(_emulator.Ours).SerializeAsync(ping, "pings"));
     }
 
     private static AvroSchemaTable TableOf<T>() where T : IAvroRecord<T> => T.SchemaTable ?? throw new InvalidOperationException("no table");

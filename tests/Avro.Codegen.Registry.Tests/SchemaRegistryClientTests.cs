@@ -7,35 +7,18 @@ namespace Avro.Codegen.Registry.Tests;
 public sealed class SchemaRegistryClientTests : IAsyncLifetime
 {
     private const string Password = "pa55-w0rd-xyzzy";
-    private TestRegistryServer _server = null!;
+    private EmulatorClients _emulator = null!;
 
-    public async Task InitializeAsync() => _server = await TestRegistryServer.StartAsync();
+    public async Task InitializeAsync() => _emulator = await EmulatorClients.StartAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private RegistryClient Client(Action<RegistryClientOptions>? configure = null)
-    {
-        var options = RegistryClientOptions.ForUrl(_server.BaseAddress.ToString());
-        options.RetryDelay = TimeSpan.FromMilliseconds(1);
-        configure?.Invoke(options);
-        return new RegistryClient(options);
-    }
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     private static RegistrySchema Avro(string text) => new(text);
-
-    private static string FreeLoopbackUrl()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return "http://127.0.0.1:" + port + "/";
-    }
 
     [Fact]
     public async Task Registers_looks_up_and_reads_back()
     {
-        using var client = Client();
+        using var client = _emulator.NewClient();
 
         var id = await client.RegisterSchemaAsync("t-value", Avro(InMemorySchemaRegistryTests.V1));
         var lookedUp = await client.LookupSchemaAsync("t-value", Avro(InMemorySchemaRegistryTests.V1));
@@ -60,7 +43,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     [Fact]
     public async Task Compatibility_and_config()
     {
-        using var client = Client();
+        using var client = _emulator.NewClient();
         await client.RegisterSchemaAsync("s", Avro(InMemorySchemaRegistryTests.V1));
 
         var bad = await client.TestCompatibilityAsync("s", Avro(InMemorySchemaRegistryTests.V2NoDefault));
@@ -80,7 +63,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     [Fact]
     public async Task Errors_carry_status_and_error_code()
     {
-        using var client = Client();
+        using var client = _emulator.NewClient();
         await client.RegisterSchemaAsync("s", Avro(InMemorySchemaRegistryTests.V1));
 
         var conflict = await Assert.ThrowsAsync<RegistryException>(() => client.RegisterSchemaAsync("s", Avro(InMemorySchemaRegistryTests.V2NoDefault)));
@@ -95,17 +78,17 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         Assert.Equal((404, 40401), (noSubject.Status, noSubject.ErrorCode));
         Assert.Equal((422, 42201), (invalid.Status, invalid.ErrorCode));
         // Not retried: one request each.
-        Assert.Equal(5, _server.Stats.RequestCount);
+        Assert.Equal(5, _emulator.Server.Stats.RequestCount);
     }
 
     [Fact]
     public async Task Caches_answer_repeated_calls_without_requests()
     {
-        using var client = Client();
+        using var client = _emulator.NewClient();
         var id = await client.RegisterSchemaAsync("s", Avro(InMemorySchemaRegistryTests.V1));
         await client.GetSchemaByIdAsync(id);
         await client.GetLatestSchemaAsync("s");
-        var before = _server.Stats.RequestCount;
+        var before = _emulator.Server.Stats.RequestCount;
 
         for (var i = 0; i < 5; i++)
         {
@@ -115,16 +98,16 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
             await client.GetLatestSchemaAsync("s");
         }
 
-        Assert.Equal(before, _server.Stats.RequestCount);
+        Assert.Equal(before, _emulator.Server.Stats.RequestCount);
     }
 
     [Fact]
     public async Task The_latest_version_is_cached_only_for_its_time_to_live()
     {
-        using var client = Client(o => o.LatestCacheTtl = TimeSpan.FromMilliseconds(50));
-        _server.Registry.Register("s", Avro(InMemorySchemaRegistryTests.V1));
+        using var client = _emulator.NewClient(o => o.LatestCacheTtl = TimeSpan.FromMilliseconds(50));
+        _emulator.Server.Registry.Register("s", Avro(InMemorySchemaRegistryTests.V1));
         Assert.Equal(1, (await client.GetLatestSchemaAsync("s")).Version);
-        _server.Registry.Register("s", Avro(InMemorySchemaRegistryTests.V2WithDefault));
+        _emulator.Server.Registry.Register("s", Avro(InMemorySchemaRegistryTests.V2WithDefault));
 
         Assert.Equal(1, (await client.GetLatestSchemaAsync("s")).Version);
         await Task.Delay(120);
@@ -140,56 +123,56 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     [InlineData(504)]
     public async Task Retriable_statuses_are_retried_until_success(int status)
     {
-        using var client = Client(o => o.MaxRetries = 3);
-        _server.Faults.FailNext(2, status);
+        using var client = _emulator.NewClient(o => o.MaxRetries = 3);
+        _emulator.Server.Faults.FailNext(2, status);
 
         Assert.Equal(1, await client.RegisterSchemaAsync("s", Avro("\"int\"")));
-        Assert.Equal(3, _server.Stats.RequestCount);
+        Assert.Equal(3, _emulator.Server.Stats.RequestCount);
     }
 
     [Fact]
     public async Task Retries_are_bounded_and_the_last_error_is_reported()
     {
-        using var client = Client(o => o.MaxRetries = 2);
-        _server.Faults.FailNext(100, 503);
+        using var client = _emulator.NewClient(o => o.MaxRetries = 2);
+        _emulator.Server.Faults.FailNext(100, 503);
 
         var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSubjectsAsync());
 
         Assert.Equal(503, e.Status);
         Assert.Equal(503, e.ErrorCode);
-        Assert.Equal(3, _server.Stats.RequestCount);
+        Assert.Equal(3, _emulator.Server.Stats.RequestCount);
     }
 
     [Fact]
     public async Task Dropped_connections_are_retried()
     {
-        using var client = Client();
-        _server.Faults.DropNext(2);
+        using var client = _emulator.NewClient();
+        _emulator.Server.Faults.DropNext(2);
 
         Assert.Empty(await client.GetSubjectsAsync());
-        Assert.Equal(3, _server.Stats.RequestCount);
+        Assert.Equal(3, _emulator.Server.Stats.RequestCount);
     }
 
     [Fact]
     public async Task Fails_over_to_the_next_url_and_remembers_the_one_that_answered()
     {
-        var dead = FreeLoopbackUrl();
+        var dead = LoopbackPort.ClosedUrl() + "/";
         using var client = new RegistryClient(new RegistryClientOptions
         {
-            Urls = { dead + "," + _server.BaseAddress },
+            Urls = { dead + "," + _emulator.Server.BaseAddress },
             MaxRetries = 0,
         });
 
         Assert.Empty(await client.GetSubjectsAsync());
         Assert.Empty(await client.GetSubjectsAsync());
-        Assert.Equal(2, _server.Stats.RequestCount);
+        Assert.Equal(2, _emulator.Server.Stats.RequestCount);
         Assert.Equal(2, client.BaseUrls.Count);
     }
 
     [Fact]
     public async Task An_unreachable_registry_gives_status_zero_naming_the_url()
     {
-        var dead = FreeLoopbackUrl();
+        var dead = LoopbackPort.ClosedUrl() + "/";
         using var client = new RegistryClient(new RegistryClientOptions { Urls = { dead }, MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
 
         var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSubjectsAsync());
@@ -202,12 +185,12 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_registry_times_out_per_attempt()
     {
-        using var client = Client(o =>
+        using var client = _emulator.NewClient(o =>
         {
             o.RequestTimeout = TimeSpan.FromMilliseconds(100);
             o.MaxRetries = 1;
         });
-        _server.Faults.LatencyMs = 1000;
+        _emulator.Server.Faults.LatencyMs = 1000;
 
         var e = await Assert.ThrowsAsync<RegistryException>(() => client.GetSubjectsAsync());
 
@@ -218,8 +201,8 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     [Fact]
     public async Task The_callers_cancellation_is_not_turned_into_a_registry_error()
     {
-        using var client = Client();
-        _server.Faults.LatencyMs = 2000;
+        using var client = _emulator.NewClient();
+        _emulator.Server.Faults.LatencyMs = 2000;
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetSubjectsAsync(cancellationToken: cancel.Token));
@@ -309,8 +292,8 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_calls_share_one_client_safely()
     {
-        using var client = Client();
-        _server.Registry.SetGlobalConfig(new RegistryConfig("NONE"));
+        using var client = _emulator.NewClient();
+        _emulator.Server.Registry.SetGlobalConfig(new RegistryConfig("NONE"));
         var schemas = Enumerable.Range(0, 20).Select(i => Avro($"{{\"type\":\"fixed\",\"name\":\"F{i}\",\"size\":{i + 1}}}")).ToList();
 
         var ids = await Task.WhenAll(schemas.Select((s, i) => client.RegisterSchemaAsync("s" + (i % 3), s)));
@@ -342,7 +325,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     public async Task Mock_and_http_clients_agree()
     {
         var scope = "agree-" + Guid.NewGuid().ToString("N");
-        IRegistryClient[] clients = [RegistryClient.Create("mock://" + scope), Client()];
+        IRegistryClient[] clients = [RegistryClient.Create("mock://" + scope), _emulator.NewClient()];
         var answers = new List<string>();
         foreach (var client in clients)
         {

@@ -20,23 +20,11 @@ public sealed class ConfluentMigrationTests : IAsyncLifetime
     private const string Topic = "accounts";
     private static readonly SerializationContext Value = new(MessageComponentType.Value, Topic);
 
-    private TestRegistryServer _server = null!;
-    private CachedSchemaRegistryClient _confluent = null!;
-    private RegistryClient _ours = null!;
+    private EmulatorClients _emulator = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await TestRegistryServer.StartAsync();
-        _confluent = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = _server.BaseAddress.ToString() });
-        _ours = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
-    }
+    public async Task InitializeAsync() => _emulator = await EmulatorClients.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _confluent.Dispose();
-        _ours.Dispose();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     internal static Account Sample() => new()
     {
@@ -71,22 +59,22 @@ public sealed class ConfluentMigrationTests : IAsyncLifetime
     [Fact]
     public async Task ConfluentsSerializerWritesTheGeneratedRecordAndOursReadsIt()
     {
-        var serializer = new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<Account>(_confluent);
+        var serializer = new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<Account>(_emulator.ConfluentClient);
 
         byte[] message = await serializer.SerializeAsync(Sample(), Value);
 
         Assert.Equal(0, message[0]);
         Assert.Equal(AvroSerializer.Serialize(Sample()), message[5..]);
-        AssertSame(Sample(), new ConfluentAvroDeserializer<Account>(_ours).Deserialize(message));
-        Assert.Equal(1, _server.Registry.GetLatestVersion(Topic + "-value").Version);
+        AssertSame(Sample(), new ConfluentAvroDeserializer<Account>(_emulator.Ours).Deserialize(message));
+        Assert.Equal(1, _emulator.Server.Registry.GetLatestVersion(Topic + "-value").Version);
     }
 
     [Fact]
     public async Task OurSerializerWritesAndConfluentsDeserializerReadsTheGeneratedRecord()
     {
-        byte[] message = (await new ConfluentAvroSerializer<Account>(_ours).SerializeAsync(Sample(), Topic))!;
+        byte[] message = (await new ConfluentAvroSerializer<Account>(_emulator.Ours).SerializeAsync(Sample(), Topic))!;
 
-        var back = await new global::Confluent.SchemaRegistry.Serdes.AvroDeserializer<Account>(_confluent).DeserializeAsync(message, false, Value);
+        var back = await new global::Confluent.SchemaRegistry.Serdes.AvroDeserializer<Account>(_emulator.ConfluentClient).DeserializeAsync(message, false, Value);
 
         AssertSame(Sample(), back);
     }
@@ -95,11 +83,11 @@ public sealed class ConfluentMigrationTests : IAsyncLifetime
     public async Task NullableFieldsAndNestedRecordsCrossBothWays()
     {
         var value = Sample() with { Email = null, Work = new Place { City = "Brussel" }, Tags = [], Limits = [] };
-        byte[] confluent = await new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<Account>(_confluent).SerializeAsync(value, Value);
-        AssertSame(value, new ConfluentAvroDeserializer<Account>(_ours).Deserialize(confluent));
+        byte[] confluent = await new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<Account>(_emulator.ConfluentClient).SerializeAsync(value, Value);
+        AssertSame(value, new ConfluentAvroDeserializer<Account>(_emulator.Ours).Deserialize(confluent));
 
-        byte[] ours = (await new ConfluentAvroSerializer<Account>(_ours).SerializeAsync(value, Topic))!;
-        AssertSame(value, await new global::Confluent.SchemaRegistry.Serdes.AvroDeserializer<Account>(_confluent).DeserializeAsync(ours, false, Value));
+        byte[] ours = (await new ConfluentAvroSerializer<Account>(_emulator.Ours).SerializeAsync(value, Topic))!;
+        AssertSame(value, await new global::Confluent.SchemaRegistry.Serdes.AvroDeserializer<Account>(_emulator.ConfluentClient).DeserializeAsync(ours, false, Value));
     }
 
     [Fact]
@@ -116,7 +104,7 @@ public sealed class ConfluentMigrationTests : IAsyncLifetime
     [Fact]
     public async Task ADecimalWithMoreDecimalPlacesThanTheSchemaIsRefusedNotRounded()
     {
-        var serializer = new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<Account>(_confluent);
+        var serializer = new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<Account>(_emulator.ConfluentClient);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => serializer.SerializeAsync(Sample() with { Balance = 1.005m }, Value));
 
@@ -148,11 +136,11 @@ public sealed class ConfluentMigrationTests : IAsyncLifetime
         var record = genericReader.Read(null!, new ApacheIO.BinaryDecoder(new MemoryStream(AvroSerializer.Serialize(Sample()))));
         Assert.Equal("Zoë", record["owner"]);
 
-        byte[] confluent = await new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<ApacheGeneric.GenericRecord>(_confluent).SerializeAsync(record, Value);
-        AssertSame(Sample(), new ConfluentAvroDeserializer<Account>(_ours).Deserialize(confluent));
+        byte[] confluent = await new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<ApacheGeneric.GenericRecord>(_emulator.ConfluentClient).SerializeAsync(record, Value);
+        AssertSame(Sample(), new ConfluentAvroDeserializer<Account>(_emulator.Ours).Deserialize(confluent));
 
-        byte[] ours = (await new ConfluentAvroSerializer<Account>(_ours).SerializeAsync(Sample(), Topic))!;
-        var back = await new global::Confluent.SchemaRegistry.Serdes.AvroDeserializer<ApacheGeneric.GenericRecord>(_confluent).DeserializeAsync(ours, false, Value);
+        byte[] ours = (await new ConfluentAvroSerializer<Account>(_emulator.Ours).SerializeAsync(Sample(), Topic))!;
+        var back = await new global::Confluent.SchemaRegistry.Serdes.AvroDeserializer<ApacheGeneric.GenericRecord>(_emulator.ConfluentClient).DeserializeAsync(ours, false, Value);
         Assert.Equal("Zoë", back["owner"]);
         Assert.Equal(Sample().Opened.UtcDateTime, back["opened"]);
         Assert.Equal(7L, back["id"]);

@@ -18,32 +18,20 @@ public sealed class ConfluentReferenceTests : IAsyncLifetime
     private const string Topic = "invoices";
     private static readonly SerializationContext Value = new(MessageComponentType.Value, Topic);
 
-    private TestRegistryServer _server = null!;
-    private CachedSchemaRegistryClient _confluent = null!;
-    private RegistryClient _ours = null!;
+    private EmulatorClients _emulator = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await TestRegistryServer.StartAsync();
-        _confluent = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = _server.BaseAddress.ToString() });
-        _ours = new RegistryClient(RegistryClientOptions.ForUrl(_server.BaseAddress.ToString()));
-    }
+    public async Task InitializeAsync() => _emulator = await EmulatorClients.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _confluent.Dispose();
-        _ours.Dispose();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Fact]
     public async Task Confluents_deserializers_read_what_we_wrote_with_references()
     {
-        var serializer = new ConfluentAvroSerializer<Invoice>(_ours, new ConfluentSerializerOptions { UseSchemaReferences = true });
+        var serializer = new ConfluentAvroSerializer<Invoice>(_emulator.Ours, new ConfluentSerializerOptions { UseSchemaReferences = true });
         var message = (await serializer.SerializeAsync(SchemaReferenceSerializerTests.SampleInvoice(), Topic))!;
-        Assert.NotEmpty(_server.Registry.GetLatestVersion(Topic + "-value").Schema.References);
+        Assert.NotEmpty(_emulator.Server.Registry.GetLatestVersion(Topic + "-value").Schema.References);
 
-        var generic = await new global::Confluent.SchemaRegistry.Serdes.AvroDeserializer<ApacheGeneric.GenericRecord>(_confluent)
+        var generic = await new global::Confluent.SchemaRegistry.Serdes.AvroDeserializer<ApacheGeneric.GenericRecord>(_emulator.ConfluentClient)
             .DeserializeAsync(message, false, Value);
         Assert.Equal("INV-7", generic["number"]);
         var total = (ApacheGeneric.GenericRecord)generic["total"];
@@ -54,7 +42,7 @@ public sealed class ConfluentReferenceTests : IAsyncLifetime
         Assert.Equal("tea", line["sku"]);
         Assert.Equal("web", ((ApacheGeneric.GenericRecord)generic["meta"])["source"]);
 
-        using var fresh = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = _server.BaseAddress.ToString() });
+        using var fresh = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = _emulator.Server.BaseAddress.ToString() });
         var specific = await new global::Confluent.SchemaRegistry.Serdes.AvroDeserializer<Invoice>(fresh).DeserializeAsync(message, false, Value);
         SchemaReferenceSerializerTests.AssertSameInvoice(SchemaReferenceSerializerTests.SampleInvoice(), specific);
     }
@@ -63,27 +51,27 @@ public sealed class ConfluentReferenceTests : IAsyncLifetime
     public async Task We_read_what_Confluents_serializer_wrote_under_schemas_registered_with_references()
     {
         // Confluent's client registers the shared schemas and the referring one, as a Java or .NET team would.
-        var money = await _confluent.RegisterSchemaAsync("money", new ConfluentSchema(
+        var money = await _emulator.ConfluentClient.RegisterSchemaAsync("money", new ConfluentSchema(
             """{"type":"record","name":"Money","namespace":"registry.refs","fields":[{"name":"units","type":"long"},{"name":"currency","type":{"type":"enum","name":"Currency","symbols":["EUR","USD"]}}]}""",
             SchemaType.Avro));
-        await _confluent.RegisterSchemaAsync("line", new ConfluentSchema(
+        await _emulator.ConfluentClient.RegisterSchemaAsync("line", new ConfluentSchema(
             """{"type":"record","name":"Line","namespace":"registry.refs","fields":[{"name":"sku","type":"string"},{"name":"price","type":"Money"}]}""",
             [new SchemaReference("registry.refs.Money", "money", 1)], SchemaType.Avro));
-        var invoiceId = await _confluent.RegisterSchemaAsync(Topic + "-value", new ConfluentSchema(
+        var invoiceId = await _emulator.ConfluentClient.RegisterSchemaAsync(Topic + "-value", new ConfluentSchema(
             """{"type":"record","name":"Invoice","namespace":"registry.refs","fields":[{"name":"number","type":"string"},{"name":"lines","type":{"type":"array","items":"Line"}},{"name":"total","type":"Money"},{"name":"settledIn","type":["null","Currency"],"default":null},{"name":"meta","type":{"type":"record","name":"InvoiceMeta","fields":[{"name":"source","type":"string"}]}}]}""",
             [new SchemaReference("registry.refs.Money", "money", 1), new SchemaReference("registry.refs.Line", "line", 1)], SchemaType.Avro));
         Assert.NotEqual(money, invoiceId);
 
-        var serializer = new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<Invoice>(_confluent,
+        var serializer = new global::Confluent.SchemaRegistry.Serdes.AvroSerializer<Invoice>(_emulator.ConfluentClient,
             new global::Confluent.SchemaRegistry.Serdes.AvroSerializerConfig { AutoRegisterSchemas = false, UseLatestVersion = true });
         var message = await serializer.SerializeAsync(SchemaReferenceSerializerTests.SampleInvoice(), Value);
 
         Assert.Equal(invoiceId, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(message.AsSpan(1)));
-        var back = await new ConfluentAvroDeserializer<Invoice>(_ours).DeserializeAsync(message);
+        var back = await new ConfluentAvroDeserializer<Invoice>(_emulator.Ours).DeserializeAsync(message);
         SchemaReferenceSerializerTests.AssertSameInvoice(SchemaReferenceSerializerTests.SampleInvoice(), back);
 
         // Our serializer, told to use the latest version, accepts the referring schema as the record's own.
-        var ours = new ConfluentAvroSerializer<Invoice>(_ours, new ConfluentSerializerOptions { SchemaIdSource = SchemaIdSource.UseLatest });
+        var ours = new ConfluentAvroSerializer<Invoice>(_emulator.Ours, new ConfluentSerializerOptions { SchemaIdSource = SchemaIdSource.UseLatest });
         Assert.Equal(invoiceId, await ours.GetSchemaIdAsync(Topic));
     }
 }

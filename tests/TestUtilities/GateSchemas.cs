@@ -1,7 +1,10 @@
-namespace Avro.Codegen.Build.Tests;
+namespace Avro.Codegen.TestUtilities;
 
-/// <summary>Schema texts with known line and column positions (LF line ends, two-space indent).</summary>
-internal static class TestSchemas
+/// <summary>
+/// Schema texts with known line and column positions (LF line ends, two-space indent) that the compatibility gate's
+/// tests and the package tests check against a registry. Linked into those test projects.
+/// </summary>
+internal static class GateSchemas
 {
     /// <summary>User v2: field 'id' on line 6, 'email' on line 7 (both at column 5).</summary>
     public const string UserV2 = """
