@@ -24,11 +24,14 @@ public ref struct AvroWriter
     private int _position;
     private int _committed;
 
-    /// <summary>Creates a writer that appends to <paramref name="output"/>; call <see cref="Flush"/> when done.</summary>
+    /// <summary>
+    /// Creates a writer that appends to <paramref name="output"/>; call <see cref="Flush"/> when done. It asks
+    /// <paramref name="output"/> for its first chunk here, so the first value written takes no slow path.
+    /// </summary>
     public AvroWriter(IBufferWriter<byte> output)
     {
         _output = output ?? throw new ArgumentNullException(nameof(output));
-        _buffer = default;
+        _buffer = output.GetSpan(ChunkSize);
         _position = 0;
         _committed = 0;
     }

@@ -478,6 +478,23 @@ public class PrimitiveEncodingTests
     }
 
     [Fact]
+    public void Buffer_writer_gives_the_first_chunk_up_front_and_nothing_written_commits_nothing()
+    {
+        var output = new CountingBufferWriter();
+        var writer = new AvroWriter(output);
+        Assert.Equal(1, output.GetSpanCalls);
+        writer.Flush();
+        Assert.Equal(0, output.Written);
+
+        // The first value goes into that chunk: still one span for the whole message.
+        writer = new AvroWriter(output);
+        writer.WriteLong(1_234_567_890_123L);
+        writer.Flush();
+        Assert.Equal(2, output.GetSpanCalls);
+        Assert.Equal(6, output.Written);
+    }
+
+    [Fact]
     public void Reader_over_a_multi_segment_sequence_reads_across_segments()
     {
         var bytes = ToBytes((ref AvroWriter w) => { w.WriteString("hello world"); w.WriteLong(long.MinValue); });
