@@ -221,37 +221,26 @@ public sealed class AvroGenerator : IIncrementalGenerator
         return aliases.IsDefaultOrEmpty || aliases.Contains("global");
     }
 
-    private static void EmitSpecificRecord(SourceProductionContext context, RecordSpec spec)
+    private static void EmitSpecificRecord(SourceProductionContext context, RecordSpec spec) =>
+        AddSource(context, SpecificRecordEmitter.HintName(spec), $"emitting ISpecificRecord for '{spec.FullName}'", () => SpecificRecordEmitter.Emit(spec));
+
+    private static void EmitType(SourceProductionContext context, TypeSpec spec) =>
+        AddSource(context, spec.HintName, $"emitting '{spec.FullName}'", () => TypeEmitter.Emit(spec));
+
+    /// <summary>Adds the emitted file; an emitter's exception becomes AVRO100 about <paramref name="what"/>, never a failed compilation.</summary>
+    private static void AddSource(SourceProductionContext context, string hintName, string what, Func<string> emit)
     {
         string source;
         try
         {
-            source = SpecificRecordEmitter.Emit(spec);
+            source = emit();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
-                $"emitting ISpecificRecord for '{spec.FullName}'", e.GetType().Name + ": " + e.Message));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, what, e.GetType().Name + ": " + e.Message));
             return;
         }
 
-        context.AddSource(SpecificRecordEmitter.HintName(spec), SourceText.From(source, System.Text.Encoding.UTF8));
-    }
-
-    private static void EmitType(SourceProductionContext context, TypeSpec spec)
-    {
-        string source;
-        try
-        {
-            source = TypeEmitter.Emit(spec);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
-                $"emitting '{spec.FullName}'", e.GetType().Name + ": " + e.Message));
-            return;
-        }
-
-        context.AddSource(spec.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
     }
 }

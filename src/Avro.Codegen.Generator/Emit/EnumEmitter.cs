@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Avro.Codegen.Generator.Model;
-using Avro.Codegen.Schema;
 using static Avro.Codegen.Generator.Emit.TypeEmitter;
 
 namespace Avro.Codegen.Generator.Emit;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using Avro.Codegen.Generator.Model;
 using Avro.Codegen.Schema;
 using static Avro.Codegen.Generator.Emit.TypeEmitter;
@@ -61,41 +57,37 @@ internal static class TableEmitter
         }
 
         w.Line("};");
+        EmitTranscoder(w, spec, "JSON", "binary", $"TryJsonToBinary(string fullName, ref {JsonReader} reader, ref {Writer} writer)", static (codec, type) =>
+        {
+            codec.ReadJson(type, "datum", declare: true);
+            codec.WriteBinary(type, "datum");
+        });
+        EmitTranscoder(w, spec, "binary", "JSON", $"TryBinaryToJson(string fullName, ref {Reader} reader, {JsonWriter} writer)", static (codec, type) =>
+        {
+            codec.ReadBinary(type, "datum", declare: true);
+            codec.WriteJson(type, "datum");
+        });
+        w.Close();
+    }
+
+    /// <summary>A registry method that reads one datum of a named type in one encoding and writes it in the other, by full name.</summary>
+    private static void EmitTranscoder(SourceWriter w, RegistrySpec spec, string from, string to, string signature, Action<CodecEmitter, TypeRef> transcode)
+    {
         w.Line();
-        w.Line("/// <summary>Reads one datum of <paramref name=\"fullName\"/> in the Avro JSON encoding and writes it in the binary encoding; false for an unknown name.</summary>");
-        w.Open($"public static bool TryJsonToBinary(string fullName, ref {JsonReader} reader, ref {Writer} writer)");
+        w.Line($"/// <summary>Reads one datum of <paramref name=\"fullName\"/> in the Avro {from} encoding and writes it in the {to} encoding; false for an unknown name.</summary>");
+        w.Open("public static bool " + signature);
         var codec = new CodecEmitter(w);
         w.Open("switch (fullName)");
         foreach (var entry in spec.Entries)
         {
             w.Open($"case {Naming.Literal(entry.FullName)}:");
-            codec.ReadJson(entry.Type, "datum", declare: true);
-            codec.WriteBinary(entry.Type, "datum");
+            transcode(codec, entry.Type);
             w.Line("return true;");
             w.Close();
         }
 
         w.Line("default:");
         w.Line("    return false;");
-        w.Close();
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>Reads one datum of <paramref name=\"fullName\"/> in the Avro binary encoding and writes it in the JSON encoding; false for an unknown name.</summary>");
-        w.Open($"public static bool TryBinaryToJson(string fullName, ref {Reader} reader, {JsonWriter} writer)");
-        codec = new CodecEmitter(w);
-        w.Open("switch (fullName)");
-        foreach (var entry in spec.Entries)
-        {
-            w.Open($"case {Naming.Literal(entry.FullName)}:");
-            codec.ReadBinary(entry.Type, "datum", declare: true);
-            codec.WriteJson(entry.Type, "datum");
-            w.Line("return true;");
-            w.Close();
-        }
-
-        w.Line("default:");
-        w.Line("    return false;");
-        w.Close();
         w.Close();
         w.Close();
     }

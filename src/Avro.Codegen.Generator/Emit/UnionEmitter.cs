@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Avro.Codegen.Generator.Model;
-using Avro.Codegen.Schema;
 using static Avro.Codegen.Generator.Emit.TypeEmitter;
 
 namespace Avro.Codegen.Generator.Emit;
@@ -96,43 +92,8 @@ internal static class UnionEmitter
         }
 
         // Exhaustive matching: one delegate per branch, so adding a branch to the schema breaks every call site.
-        var funcs = string.Join(", ", cases.Select(c => c.Type.Kind == TypeRefKind.Null
-            ? $"global::System.Func<TResult> on{c.CaseName}"
-            : $"global::System.Func<{c.Type.CSharpType}, TResult> on{c.CaseName}"));
-        w.Line();
-        w.Line("/// <summary>Calls the function for the branch held and returns its result.</summary>");
-        w.Open($"public TResult Match<TResult>({funcs})");
-        w.Open("switch (_tag)");
-        for (var i = 0; i < cases.Count; i++)
-        {
-            var c = cases[i];
-            w.Line($"case {I(i + 1)}:");
-            w.Line(c.Type.Kind == TypeRefKind.Null ? $"    return on{c.CaseName}();" : $"    return on{c.CaseName}({Value(c, i)});");
-        }
-
-        w.Line("default:");
-        w.Line("    throw Uninitialized();");
-        w.Close();
-        w.Close();
-        var actions = string.Join(", ", cases.Select(c => c.Type.Kind == TypeRefKind.Null
-            ? $"global::System.Action on{c.CaseName}"
-            : $"global::System.Action<{c.Type.CSharpType}> on{c.CaseName}"));
-        w.Line();
-        w.Line("/// <summary>Calls the action for the branch held.</summary>");
-        w.Open($"public void Switch({actions})");
-        w.Open("switch (_tag)");
-        for (var i = 0; i < cases.Count; i++)
-        {
-            var c = cases[i];
-            w.Line($"case {I(i + 1)}:");
-            w.Line(c.Type.Kind == TypeRefKind.Null ? $"    on{c.CaseName}();" : $"    on{c.CaseName}({Value(c, i)});");
-            w.Line("    break;");
-        }
-
-        w.Line("default:");
-        w.Line("    throw Uninitialized();");
-        w.Close();
-        w.Close();
+        EmitBranchDispatch(w, cases, returns: true);
+        EmitBranchDispatch(w, cases, returns: false);
 
         w.Line();
         w.Line("/// <summary>The branch and its value.</summary>");
@@ -291,4 +252,35 @@ internal static class UnionEmitter
     private static string Value(UnionCaseSpec c, int i) => c.Type.IsValueType ? "_case" + I(i) : "_case" + I(i) + "!";
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <c>Match</c> (one function per branch, returning its result) or <c>Switch</c> (one action per branch): the
+    /// delegate for the branch held is called with its value.
+    /// </summary>
+    private static void EmitBranchDispatch(SourceWriter w, IReadOnlyList<UnionCaseSpec> cases, bool returns)
+    {
+        var parameters = string.Join(", ", cases.Select(c => c.Type.Kind == TypeRefKind.Null
+            ? (returns ? "global::System.Func<TResult>" : "global::System.Action") + $" on{c.CaseName}"
+            : (returns ? $"global::System.Func<{c.Type.CSharpType}, TResult>" : $"global::System.Action<{c.Type.CSharpType}>") + $" on{c.CaseName}"));
+        w.Line();
+        w.Line(returns ? "/// <summary>Calls the function for the branch held and returns its result.</summary>" : "/// <summary>Calls the action for the branch held.</summary>");
+        w.Open(returns ? $"public TResult Match<TResult>({parameters})" : $"public void Switch({parameters})");
+        w.Open("switch (_tag)");
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var c = cases[i];
+            var call = c.Type.Kind == TypeRefKind.Null ? $"on{c.CaseName}()" : $"on{c.CaseName}({Value(c, i)})";
+            w.Line($"case {I(i + 1)}:");
+            w.Line(returns ? $"    return {call};" : $"    {call};");
+            if (!returns)
+            {
+                w.Line("    break;");
+            }
+        }
+
+        w.Line("default:");
+        w.Line("    throw Uninitialized();");
+        w.Close();
+        w.Close();
+    }
 }
