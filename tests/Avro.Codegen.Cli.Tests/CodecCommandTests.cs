@@ -122,7 +122,8 @@ public class CodecCommandTests
     [InlineData("{\"id\": 1, \"name\": null, \"m\": {}} {\"id\": \"x\"}", "datum 2 at byte offset 40: Expected a long")]
     [InlineData("{\"id\": 1, \"name\": 5, \"m\": {}}", "datum 1 at byte offset 18: Expected a union value")]
     [InlineData("{\"id\": 1,", "Malformed JSON")]
-    [InlineData("{\"id\": 1, \"nam\": null, \"m\": {}}", "has no field 'nam'")]
+    [InlineData("{\"id\": 1, \"nam\": null, \"m\": {}}", "lacks the field 'name'")]
+    [InlineData("{\"id\": 1, \"id\": 2, \"name\": null, \"m\": {}}", "appears twice")]
     public void Bad_json_exits_2_with_a_located_one_line_message(string json, string message)
     {
         var (code, bytes, error) = FromJson(Record, json);

@@ -104,8 +104,16 @@ public class RoundTripTests(GeneratedAssembly generated) : IClassFixture<Generat
         Assert.Equal("""{"units":7,"currency":"EUR"}""", generated.ToJson("com.acme.common.Money", money));
     }
 
+    [Fact]
+    public void UnknownMembersAreSkippedAsTheGenericFaceAndJavaDo()
+    {
+        var money = generated.FromJson("com.acme.common.Money", """{"zz":{"a":[1,{}]},"units":7,"yy":null}""");
+        Assert.Equal("""{"units":7,"currency":"EUR"}""", generated.ToJson("com.acme.common.Money", money));
+    }
+
     [Theory]
     [InlineData("""{"currency":"EUR"}""", "has no field 'units'")]
+    [InlineData("""{"units":1,"currency":"EUR","units":2}""", "The field 'units' appears twice")]
     [InlineData("""{"units":"seven"}""", "Expected a long (a whole number in 64-bit range), found the string \"seven\"")]
     [InlineData("""{"units":1.5}""", "a long (a whole number in 64-bit range)")]
     [InlineData("""{"units":1""", "Malformed JSON")]

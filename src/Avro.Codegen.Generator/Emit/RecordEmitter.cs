@@ -92,9 +92,8 @@ internal static class RecordEmitter
         foreach (var field in spec.Fields)
         {
             w.Open($"{(first ? "if" : "else if")} ({Json}.ValueIs(ref reader, {Naming.Literal(field.AvroName)}u8))");
-            w.Line($"{Json}.Read(ref reader);");
+            w.Line($"{Json}.ReadFieldValue(ref reader, ref {HasLocal(field)});");
             codec.ReadJson(field.Type, field.LocalName, declare: false);
-            w.Line($"{HasLocal(field)} = true;");
             w.Close();
             first = false;
         }

@@ -293,7 +293,9 @@ public static class GenericJson
             var field = schema.GetField(name);
             if (field is null)
             {
-                throw Error(ref reader, $"The record '{schema.FullName}' has no field '{name}'");
+                // As Java's JsonDecoder and the generated records do: a member the schema does not name is skipped.
+                SkipMemberValue(ref reader);
+                continue;
             }
 
             if (seen[field.Position])

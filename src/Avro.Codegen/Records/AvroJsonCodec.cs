@@ -26,6 +26,21 @@ public static class AvroJsonCodec
     /// <summary>Moves to the next token; the end of input or malformed JSON is an <see cref="AvroDataException"/>.</summary>
     public static void Read(ref Utf8JsonReader reader) => AvroJsonTokens.Next(ref reader);
 
+    /// <summary>
+    /// On the member name of a record field: moves to the field's value and marks the field <paramref name="seen"/>. A
+    /// field that appears twice in one object is an <see cref="AvroDataException"/> (neither value is silently dropped).
+    /// </summary>
+    public static void ReadFieldValue(ref Utf8JsonReader reader, ref bool seen)
+    {
+        if (seen)
+        {
+            throw new AvroDataException($"The field '{AvroJsonTokens.GetString(ref reader)}' appears twice.", reader.TokenStartIndex);
+        }
+
+        seen = true;
+        AvroJsonTokens.Next(ref reader);
+    }
+
     /// <summary>Moves to the next token; false at the end of input; malformed JSON is an <see cref="AvroDataException"/>.</summary>
     public static bool TryRead(ref Utf8JsonReader reader) => AvroJsonTokens.TryRead(ref reader);
 
