@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the binary decoder every generated reader calls: a ref struct whose hot paths (varints,
+// strings, blocks) must stay in one type for the JIT to inline them.
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;

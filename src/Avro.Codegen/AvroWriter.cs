@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the binary encoder every generated writer calls: a ref struct whose hot paths (varints,
+// reserved spans, strings) must stay in one type for the JIT to inline them.
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;

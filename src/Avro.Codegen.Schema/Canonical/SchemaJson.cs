@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the one schema-to-JSON writer (full, normalized, Parsing Canonical Form member order,
+// known names); its options interact member by member, so splitting it would spread one ordering rule over files.
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the reader/writer rules of the specification's schema resolution, one method per schema
+// kind; kept together so the rules read in the specification's order.
 using System;
 using System.Collections.Generic;
 using System.Globalization;

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: a hand-written lexer for Avro IDL (tokens, comments, doc comments, escapes, positions);
+// a lexer reads best as one state machine.
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: a recursive-descent parser for the Avro IDL grammar; one method per production, and the
+// productions call each other, so the grammar stays in one file.
 using System.Collections.Generic;
 using Avro.Codegen.Schema.Json;
 

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: turns an IDL syntax tree into schemas (imports, named types, messages, defaults) with
+// positions for every error; one walk over the tree.
 using System.Collections.Generic;
 using Avro.Codegen.Schema.Idl;
 using Avro.Codegen.Schema.Json;

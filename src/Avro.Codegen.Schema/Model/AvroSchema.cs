@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the schema model: one small sealed type per Avro kind, declared together so the closed
+// hierarchy reads at a glance.
 using System.Collections.Generic;
 using Avro.Codegen.Schema.Json;
 

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the .avsc parser and validator, one method per schema kind with its error texts and
+// positions; the kinds share name, namespace and default rules, kept together.
 using System.Collections.Generic;
 using System.Linq;
 using Avro.Codegen.Schema.Json;

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the object container file reader: header, sync markers, codecs and block iteration share
+// one state machine over a stream.
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the face of the Avro JSON core that generated code calls: one small public helper per
+// token shape the emitter writes, each documented.
 using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
