@@ -300,7 +300,7 @@ public static class GenericJson
 
             if (seen[field.Position])
             {
-                throw Error(ref reader, $"The field '{name}' appears twice");
+                throw DuplicateField(ref reader);
             }
 
             seen[field.Position] = true;

@@ -72,6 +72,10 @@ internal static class AvroJsonTokens
     /// <summary>An error about the current token, at its offset.</summary>
     public static AvroDataException Error(ref Utf8JsonReader reader, string message) => new(message, reader.TokenStartIndex);
 
+    /// <summary>On the member name of a record field already read in this object: the field appears twice.</summary>
+    public static AvroDataException DuplicateField(ref Utf8JsonReader reader) =>
+        Error(ref reader, $"The field '{GetString(ref reader)}' appears twice.");
+
     /// <summary>
     /// The current string or member name. A string escaped into invalid UTF-16 (a lone surrogate such as
     /// <c>"\ud800"</c>), which no .NET string can hold as text, is an <see cref="AvroDataException"/>.

@@ -36,7 +36,7 @@ public static class AvroJsonCodec
     {
         if (seen)
         {
-            throw new AvroDataException($"The field '{AvroJsonTokens.GetString(ref reader)}' appears twice.", reader.TokenStartIndex);
+            throw AvroJsonTokens.DuplicateField(ref reader);
         }
 
         seen = true;
